@@ -6,5 +6,7 @@
 //! - [`theme`]: colour themes by semantic role.
 //! - [`cli`]: the command line.
 
+pub mod diagnostic;
 pub mod domain;
 pub mod i18n;
+pub mod minutes_file;

@@ -17,6 +17,8 @@
 
 pub mod agenda;
 pub mod decision;
+#[cfg(test)]
+pub mod fixture;
 pub mod meeting;
 pub mod minutes;
 pub mod notice;
