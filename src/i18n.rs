@@ -95,12 +95,75 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
     }
     out
+}
+
+/// `2016年3月15日` / `2016-03-15`.
+pub fn date(d: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// `2016年3月15日 14:30` / `2016-03-15 14:30`.
+pub fn date_time(t: crate::domain::Timestamp, lang: Lang) -> String {
+    format!("{} {}", date(t.date_naive(), lang), t.format("%H:%M"))
+}
+
+/// `14:30`.
+pub fn time(t: crate::domain::Timestamp) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// A duration in seconds as `1分30秒` / `1 min 30 s`.
+pub fn duration(secs: u32, lang: Lang) -> String {
+    let (m, s) = (secs / 60, secs % 60);
+    match (lang, m, s) {
+        (Lang::Zh, 0, s) => format!("{s}秒"),
+        (Lang::Zh, m, 0) => format!("{m}分钟"),
+        (Lang::Zh, m, s) => format!("{m}分{s}秒"),
+        (Lang::En, 0, s) => format!("{s} s"),
+        (Lang::En, m, 0) => format!("{m} min"),
+        (Lang::En, m, s) => format!("{m} min {s} s"),
+    }
+}
+
+/// Chinese ordinal numerals for section numbers: 一, 二, … 二十.
+pub fn cn_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", DIGITS[n - 10]),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) { "" } else { DIGITS[n % 10] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// `2016-03-28`: compact dates for table cells, in both languages.
+pub fn short_date(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// User text as a sentence: trailing punctuation removed, then one `。`
+/// (or `.` in English) added, so `…不合理。` never becomes `…不合理。。`.
+pub fn sentence(text: &str, lang: Lang) -> String {
+    let core = text.trim().trim_end_matches(['。', '.', '，', ',', '；', ';', '！', '!']);
+    if core.is_empty() {
+        return String::new();
+    }
+    format!("{core}{}", lang.choose("。", "."))
 }
 
 #[cfg(test)]

@@ -68,7 +68,9 @@ impl Label for TopicSource {
             TopicSource::TopicBank => tx("议题库", "topic bank"),
             TopicSource::Residents => tx("居民提出", "raised by residents"),
             TopicSource::PartyBranch => tx("党组织提出", "raised by the Party branch"),
-            TopicSource::ResidentsCommittee => tx("居委会提出", "raised by the residents' committee"),
+            TopicSource::ResidentsCommittee => {
+                tx("居委会提出", "raised by the residents' committee")
+            }
             TopicSource::OwnersCommittee => tx("业委会提出", "raised by the owners' committee"),
             TopicSource::GridWorker => tx("网格员收集", "collected by grid workers"),
             TopicSource::CarriedOver => tx("上次会议延续", "carried over"),
@@ -111,7 +113,10 @@ impl TopicState {
     pub fn is_open(self) -> bool {
         matches!(
             self,
-            TopicState::Pending | TopicState::Discussing | TopicState::CarriedOver | TopicState::Reopened
+            TopicState::Pending
+                | TopicState::Discussing
+                | TopicState::CarriedOver
+                | TopicState::Reopened
         )
     }
 }

@@ -241,7 +241,8 @@ pub struct Evaluation {
 impl Evaluation {
     /// Satisfied share in percent, rounded to the nearest whole.
     pub fn percent(&self) -> Option<u32> {
-        (self.respondents > 0).then(|| (self.satisfied * 200 + self.respondents) / (self.respondents * 2))
+        (self.respondents > 0)
+            .then(|| (self.satisfied * 200 + self.respondents) / (self.respondents * 2))
     }
 }
 

@@ -95,9 +95,13 @@ impl Label for MeetingKind {
             MeetingKind::Coordination => tx("协调会", "coordination meeting"),
             MeetingKind::Review => tx("评议会", "review meeting"),
             MeetingKind::ResidentsMeeting => tx("居民会议", "residents' meeting"),
-            MeetingKind::ResidentRepsMeeting => tx("居民代表会议", "residents' representatives' meeting"),
+            MeetingKind::ResidentRepsMeeting => {
+                tx("居民代表会议", "residents' representatives' meeting")
+            }
             MeetingKind::OwnersAssembly => tx("业主大会", "owners' assembly"),
-            MeetingKind::VillageRepsMeeting => tx("村民代表会议", "village representatives' meeting"),
+            MeetingKind::VillageRepsMeeting => {
+                tx("村民代表会议", "village representatives' meeting")
+            }
             MeetingKind::Online => tx("线上协商", "online consultation"),
         }
     }

@@ -6,7 +6,7 @@ use super::agenda::{Topic, TopicState};
 use super::decision::Decision;
 use super::meeting::Meeting;
 use super::notice::{Notice, RestDays};
-use super::roster::{Attendee, AttendanceSummary};
+use super::roster::{AttendanceSummary, Attendee};
 use super::speech::Speech;
 use super::vote::{Ballots, Vote};
 use super::{AttendeeId, TopicId};
@@ -167,7 +167,10 @@ impl Minutes {
         };
         for (i, s) in self.speeches.iter().enumerate() {
             if self.attendee(s.speaker).is_none() {
-                out.push(no_attendee(vec![F("speeches"), I(i), F("speaker")], s.speaker));
+                out.push(no_attendee(
+                    vec![F("speeches"), I(i), F("speaker")],
+                    s.speaker,
+                ));
             }
             if let Some(t) = s.topic
                 && self.topic(t).is_none()
@@ -184,7 +187,14 @@ impl Minutes {
             for (j, voter) in v.electorate.voters.iter().enumerate() {
                 if self.attendee(voter.attendee).is_none() {
                     out.push(no_attendee(
-                        vec![F("votes"), I(i), F("electorate"), F("voters"), I(j), F("attendee")],
+                        vec![
+                            F("votes"),
+                            I(i),
+                            F("electorate"),
+                            F("voters"),
+                            I(j),
+                            F("attendee"),
+                        ],
                         voter.attendee,
                     ));
                 }
@@ -224,12 +234,17 @@ impl Minutes {
             let ballots_path = if vote.corrections.is_empty() {
                 vec![F("votes"), I(i), F("ballots")]
             } else {
-                vec![F("votes"), I(i), F("corrections"), I(vote.corrections.len() - 1)]
+                vec![
+                    F("votes"),
+                    I(i),
+                    F("corrections"),
+                    I(vote.corrections.len() - 1),
+                ]
             };
             let nothing_entered = matches!(vote.current_ballots(), Ballots::Named(b) if b.is_empty())
                 || *vote.current_ballots() == Ballots::empty_counts();
             match vote.judge() {
-                Err(e) if !(nothing_entered && !vote.is_closed()) => out.push(Problem::new(
+                Err(e) if !nothing_entered || vote.is_closed() => out.push(Problem::new(
                     ballots_path,
                     e.message(Lang::Zh),
                     e.message(Lang::En),

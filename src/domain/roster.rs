@@ -201,11 +201,7 @@ impl AttendanceSummary {
 
     /// Present / expected as a percentage, rounded down.
     pub fn percent_present(&self) -> u32 {
-        if self.expected == 0 {
-            0
-        } else {
-            self.present * 100 / self.expected
-        }
+        (self.present * 100).checked_div(self.expected).unwrap_or(0)
     }
 }
 
@@ -230,8 +226,7 @@ mod tests {
             floor_area: None,
             attendance: if present {
                 Attendance::Present {
-                    checked_in: DateTime::parse_from_rfc3339("2016-03-01T14:00:00+08:00")
-                        .unwrap(),
+                    checked_in: DateTime::parse_from_rfc3339("2016-03-01T14:00:00+08:00").unwrap(),
                 }
             } else {
                 Attendance::Expected

@@ -30,7 +30,12 @@ pub enum Stance {
 }
 
 impl Stance {
-    pub const ALL: [Stance; 4] = [Stance::For, Stance::Against, Stance::Neutral, Stance::Question];
+    pub const ALL: [Stance; 4] = [
+        Stance::For,
+        Stance::Against,
+        Stance::Neutral,
+        Stance::Question,
+    ];
 
     /// The next stance in the cycle used by the discussion screen.
     pub fn next(self) -> Stance {

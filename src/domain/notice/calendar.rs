@@ -128,15 +128,24 @@ mod tests {
     #[test]
     fn posting_day_is_not_counted() {
         // Posted Tuesday 2016-03-01: day 1 is Wednesday, day 7 is Tuesday 03-08.
-        assert_eq!(last_day(d("2016-03-01"), WEEK, &RestDays::weekends()), d("2016-03-08"));
+        assert_eq!(
+            last_day(d("2016-03-01"), WEEK, &RestDays::weekends()),
+            d("2016-03-08")
+        );
     }
 
     #[test]
     fn a_last_day_on_a_weekend_moves_to_monday() {
         // Posted Saturday 2016-03-05: day 7 is Saturday 03-12 → Monday 03-14.
-        assert_eq!(last_day(d("2016-03-05"), WEEK, &RestDays::weekends()), d("2016-03-14"));
+        assert_eq!(
+            last_day(d("2016-03-05"), WEEK, &RestDays::weekends()),
+            d("2016-03-14")
+        );
         // Posted Sunday: day 7 is Sunday → Monday.
-        assert_eq!(last_day(d("2016-03-06"), WEEK, &RestDays::weekends()), d("2016-03-14"));
+        assert_eq!(
+            last_day(d("2016-03-06"), WEEK, &RestDays::weekends()),
+            d("2016-03-14")
+        );
     }
 
     #[test]
@@ -149,22 +158,37 @@ mod tests {
         // 2015-12-28 (Mon) + 7 = 2016-01-04 (Mon).
         assert_eq!(last_day(d("2015-12-28"), WEEK, &rest), d("2016-01-04"));
         // 2016-12-26 (Mon) + 5 working days: Tue … Fri, then Monday 2017-01-02.
-        assert_eq!(last_day(d("2016-12-26"), working(5), &rest), d("2017-01-02"));
+        assert_eq!(
+            last_day(d("2016-12-26"), working(5), &rest),
+            d("2017-01-02")
+        );
         // 2016-12-29 (Thu) + 5 working days: Fri 30, Mon 2, Tue 3, Wed 4, Thu 5.
-        assert_eq!(last_day(d("2016-12-29"), working(5), &rest), d("2017-01-05"));
+        assert_eq!(
+            last_day(d("2016-12-29"), working(5), &rest),
+            d("2017-01-05")
+        );
     }
 
     #[test]
     fn working_days_skip_weekends_and_holidays() {
         let mut rest = RestDays::weekends();
         // Posted Friday 2016-03-04: Mon 7 … Fri 11.
-        assert_eq!(last_day(d("2016-03-04"), working(5), &rest), d("2016-03-11"));
+        assert_eq!(
+            last_day(d("2016-03-04"), working(5), &rest),
+            d("2016-03-11")
+        );
         // With Wednesday a holiday, the fifth working day is the next Monday.
         rest.holidays.insert(d("2016-03-09"));
-        assert_eq!(last_day(d("2016-03-04"), working(5), &rest), d("2016-03-14"));
+        assert_eq!(
+            last_day(d("2016-03-04"), working(5), &rest),
+            d("2016-03-14")
+        );
         // A make-up Saturday counts as a working day.
         rest.make_up_workdays.insert(d("2016-03-12"));
-        assert_eq!(last_day(d("2016-03-04"), working(5), &rest), d("2016-03-12"));
+        assert_eq!(
+            last_day(d("2016-03-04"), working(5), &rest),
+            d("2016-03-12")
+        );
     }
 
     #[test]
@@ -172,7 +196,8 @@ mod tests {
         let mut rest = RestDays::weekends();
         // 2016-09-28 (Wed) + 7 = 2016-10-05, inside the National Day week.
         for day in 1..=7 {
-            rest.holidays.insert(NaiveDate::from_ymd_opt(2016, 10, day).unwrap());
+            rest.holidays
+                .insert(NaiveDate::from_ymd_opt(2016, 10, day).unwrap());
         }
         // Without make-up days the weekend after it is skipped too.
         assert_eq!(last_day(d("2016-09-28"), WEEK, &rest), d("2016-10-10"));

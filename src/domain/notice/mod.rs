@@ -21,14 +21,16 @@ pub struct Notice {
     pub decisions: Vec<DecisionId>,
     /// 关于…的公示.
     pub title: String,
-    /// 依据, e.g. 根据《中心广场社区居民议事协商规则》.
+    /// 依据: one clause that opens the notice, e.g.
+    /// 根据《中心广场社区居民议事协商规则》.
     #[serde(default)]
     pub basis: String,
     pub period: NoticePeriod,
     /// 公示地点, e.g. 各单元楼道口公示栏.
     #[serde(default)]
     pub posted_where: String,
-    /// How to object: to whom, by which means.
+    /// How to object, as it reads after "如有异议，请于…前": to whom and by
+    /// which means, e.g. 向本单元单元长或社区居委会当面、书面反映（联系人：孙晓梅）.
     #[serde(default)]
     pub objection_channel: String,
     /// 发布单位.
@@ -87,10 +89,7 @@ pub enum NoticeEvent {
         meeting: Option<MeetingRef>,
     },
     /// Posted again after review, for a full new period.
-    Reposted {
-        at: Timestamp,
-        period: NoticePeriod,
-    },
+    Reposted { at: Timestamp, period: NoticePeriod },
     /// The decision was withdrawn after review.
     Withdrawn {
         at: Timestamp,

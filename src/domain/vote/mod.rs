@@ -59,7 +59,12 @@ impl Vote {
 
     /// Judge the standing ballots under the vote's rule.
     pub fn judge(&self) -> Result<Judgement, VoteError> {
-        verdict::judge(&self.rule, &self.electorate, self.current_ballots(), self.method)
+        verdict::judge(
+            &self.rule,
+            &self.electorate,
+            self.current_ballots(),
+            self.method,
+        )
     }
 }
 
