@@ -10,3 +10,7 @@ pub mod diagnostic;
 pub mod domain;
 pub mod i18n;
 pub mod minutes_file;
+pub mod export;
+pub mod text;
+pub mod cli;
+pub mod search;
