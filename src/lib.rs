@@ -14,3 +14,4 @@ pub mod export;
 pub mod text;
 pub mod cli;
 pub mod search;
+pub mod theme;
