@@ -271,6 +271,13 @@ fn beiyuanju_third_hearing_passes_and_splits_the_fee_per_household() {
     let decision = &m.decisions[0];
     assert_eq!(decision.nature, DecisionNature::Binding);
     assert_eq!(decision.vote, Some(vote.id));
+    // One decision settles both topics of the series.
+    let threads: Vec<_> = decision
+        .topics
+        .iter()
+        .map(|t| m.topic(*t).unwrap().thread.clone().unwrap())
+        .collect();
+    assert_eq!(threads, ["北苑居/物业", "北苑居/环境"]);
     assert_eq!(decision.dissent.len(), 1);
     let money = decision.money.as_ref().expect("the decision has money");
     assert_eq!(money.fen(), 924_000);
@@ -318,6 +325,14 @@ fn residents_meeting_without_half_the_households_has_no_quorum() {
     assert_eq!(vote.electorate.present, Some(Weights::heads(48)));
     assert_eq!(vote.judge().unwrap().outcome, Outcome::NoQuorum);
     assert_eq!(vote.current_verdict().unwrap().outcome, Outcome::NoQuorum);
+    // The meeting itself is judged on the count at the door, not on the
+    // eight people named on the roster.
+    let attendance = m.attendance();
+    assert_eq!(
+        attendance.head_count.map(|h| (h.expected, h.present)),
+        Some((120, 48))
+    );
+    assert_eq!(attendance.quorum_met, Some(false));
     assert_eq!(m.agenda[0].state, TopicState::CarriedOver);
     assert!(m.notices.is_empty());
     assert!(

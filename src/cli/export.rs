@@ -8,7 +8,13 @@ use crate::export::{self, Format, What};
 use crate::i18n::Lang;
 use crate::minutes_file;
 
-pub fn run(file: &Path, format: Format, notice: bool, output: Option<&Path>, lang: Lang) -> ExitCode {
+pub fn run(
+    file: &Path,
+    format: Format,
+    notice: bool,
+    output: Option<&Path>,
+    lang: Lang,
+) -> ExitCode {
     let loaded = match minutes_file::read(file) {
         Ok(l) => l,
         Err(diags) => {
@@ -33,7 +39,13 @@ pub fn run(file: &Path, format: Format, notice: bool, output: Option<&Path>, lan
     match output {
         Some(out) => match minutes_file::write_atomic(out, text.as_bytes()) {
             Ok(()) => {
-                eprintln!("{}", lang.choose(format!("已导出到 {}", out.display()), format!("exported to {}", out.display())));
+                eprintln!(
+                    "{}",
+                    lang.choose(
+                        format!("已导出到 {}", out.display()),
+                        format!("exported to {}", out.display())
+                    )
+                );
                 ExitCode::SUCCESS
             }
             Err(d) => {
@@ -43,7 +55,10 @@ pub fn run(file: &Path, format: Format, notice: bool, output: Option<&Path>, lan
         },
         None => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
                 Ok(()) => ExitCode::SUCCESS,
                 // A closed pipe (`| head`) is not an error worth a message.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

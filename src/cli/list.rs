@@ -28,8 +28,10 @@ impl ListRow {
         [
             self.date.format("%Y-%m-%d").to_string(),
             self.state.label(lang).to_string(),
-            self.notice
-                .map_or_else(|| lang.choose("无公示", "no notice").to_string(), |n| n.label(lang).to_string()),
+            self.notice.map_or_else(
+                || lang.choose("无公示", "no notice").to_string(),
+                |n| n.label(lang).to_string(),
+            ),
             self.title.clone(),
             self.path.display().to_string(),
         ]
@@ -40,7 +42,11 @@ pub fn run(dir: &Path, search: Option<&str>, lang: Lang) -> ExitCode {
     let files = match minutes_file::paths::minutes_files(dir) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("{}", crate::diagnostic::Diagnostic::io(dir, crate::diagnostic::IoDoing::Read, &e).render(lang));
+            eprintln!(
+                "{}",
+                crate::diagnostic::Diagnostic::io(dir, crate::diagnostic::IoDoing::Read, &e)
+                    .render(lang)
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -52,7 +58,11 @@ pub fn run(dir: &Path, search: Option<&str>, lang: Lang) -> ExitCode {
         let src = match std::fs::read_to_string(&path) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("{}", crate::diagnostic::Diagnostic::io(&path, crate::diagnostic::IoDoing::Read, &e).render(lang));
+                eprintln!(
+                    "{}",
+                    crate::diagnostic::Diagnostic::io(&path, crate::diagnostic::IoDoing::Read, &e)
+                        .render(lang)
+                );
                 continue;
             }
         };

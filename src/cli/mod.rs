@@ -2,6 +2,7 @@
 
 mod check;
 mod export;
+mod fmt;
 mod list;
 
 use std::path::PathBuf;
@@ -45,6 +46,12 @@ pub enum Command {
     },
     /// 检查纪要文件，每个问题一行 FILE:LINE:COL / check minutes files, one FILE:LINE:COL line per problem
     Check {
+        /// 会议纪要文件 / minutes files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// 把手工编辑过的纪要文件改写为标准格式 / rewrite hand-edited minutes files in the canonical form
+    Fmt {
         /// 会议纪要文件 / minutes files
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -101,6 +108,7 @@ pub fn run_batch(cli: &Cli) -> Option<ExitCode> {
     let lang = cli.lang;
     match cli.command.as_ref()? {
         Command::Check { files } => Some(check::run(files, lang)),
+        Command::Fmt { files } => Some(fmt::run(files, lang)),
         Command::Export {
             file,
             format,

@@ -11,8 +11,9 @@ use crate::i18n::{Label, Tx, tx};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
     pub id: DecisionId,
+    /// The topics it settles (one decision may settle several).
     #[serde(default)]
-    pub topic: Option<TopicId>,
+    pub topics: Vec<TopicId>,
     /// The vote that produced it, if it was voted on.
     #[serde(default)]
     pub vote: Option<VoteId>,

@@ -48,6 +48,7 @@ pub fn small_meeting() -> Minutes {
                 required_roles: vec![Role::PartyRep, Role::PropertyCompany],
                 ..AttendanceRule::default()
             },
+            head_count: None,
         },
         roster: vec![
             attendee(1, "周立华", Role::PartyRep, "中心广场社区党总支", 0),

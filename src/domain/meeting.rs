@@ -40,6 +40,20 @@ pub struct Meeting {
     /// When the meeting counts as quorate and who must be there.
     #[serde(default)]
     pub attendance_rule: AttendanceRule,
+    /// Attendance counted at the door, when the roster names only some of
+    /// those entitled to attend (e.g. one representative for each of 120
+    /// households at a residents' meeting). The quorum is then judged on it.
+    #[serde(default)]
+    pub head_count: Option<HeadCount>,
+}
+
+/// Attendance counted at the door.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeadCount {
+    /// Entitled to attend (应到).
+    pub expected: u32,
+    /// Counted present (实到).
+    pub present: u32,
 }
 
 /// The form of the meeting (协商形式).

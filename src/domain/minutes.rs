@@ -104,7 +104,11 @@ impl Minutes {
     }
 
     pub fn attendance(&self) -> AttendanceSummary {
-        AttendanceSummary::of(&self.roster, &self.meeting.attendance_rule)
+        AttendanceSummary::of(
+            &self.roster,
+            &self.meeting.attendance_rule,
+            self.meeting.head_count,
+        )
     }
 
     /// The date of the meeting: actual start if it started, else planned.
@@ -201,10 +205,10 @@ impl Minutes {
             }
         }
         for (i, d) in self.decisions.iter().enumerate() {
-            if let Some(t) = d.topic
-                && self.topic(t).is_none()
-            {
-                out.push(no_topic(vec![F("decisions"), I(i), F("topic")], t));
+            for (j, t) in d.topics.iter().enumerate() {
+                if self.topic(*t).is_none() {
+                    out.push(no_topic(vec![F("decisions"), I(i), F("topics"), I(j)], *t));
+                }
             }
             if let Some(v) = d.vote
                 && !self.votes.iter().any(|x| x.id == v)

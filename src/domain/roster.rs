@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::meeting::AttendanceRule;
+use super::meeting::{AttendanceRule, HeadCount};
 use super::{AttendeeId, Timestamp};
 use crate::i18n::{Label, Tx, tx};
 
@@ -151,6 +151,8 @@ pub struct AttendanceSummary {
     pub households_present: u32,
     /// Households represented by everyone on the roster.
     pub households_expected: u32,
+    /// Attendance counted at the door, if it was; the quorum is judged on it.
+    pub head_count: Option<HeadCount>,
     /// `None` when the meeting has no attendance quorum.
     pub quorum_met: Option<bool>,
     /// Required roles with nobody present.
@@ -158,7 +160,7 @@ pub struct AttendanceSummary {
 }
 
 impl AttendanceSummary {
-    pub fn of(roster: &[Attendee], rule: &AttendanceRule) -> Self {
+    pub fn of(roster: &[Attendee], rule: &AttendanceRule, head_count: Option<HeadCount>) -> Self {
         let expected = roster.len() as u32;
         let present = roster.iter().filter(|a| a.is_present()).count() as u32;
         let absent = roster
@@ -175,11 +177,13 @@ impl AttendanceSummary {
             .map(|a| a.households)
             .sum();
         let households_expected = roster.iter().map(|a| a.households).sum();
+        let (q_present, q_expected) =
+            head_count.map_or((present, expected), |h| (h.present, h.expected));
         let quorum_met = rule.quorum.map(|fraction| {
-            expected > 0
+            q_expected > 0
                 && rule
                     .comparison
-                    .holds(u128::from(present), fraction, u128::from(expected))
+                    .holds(u128::from(q_present), fraction, u128::from(q_expected))
         });
         let missing_roles = rule
             .required_roles
@@ -194,6 +198,7 @@ impl AttendanceSummary {
             left_early,
             households_present,
             households_expected,
+            head_count,
             quorum_met,
             missing_roles,
         }
@@ -248,7 +253,7 @@ mod tests {
             person(4, Role::PartyRep, 0, true),
         ];
         // 3 of 4 present: quorate, but the property company is missing.
-        let s = AttendanceSummary::of(&roster, &rule);
+        let s = AttendanceSummary::of(&roster, &rule, None);
         assert_eq!((s.present, s.expected, s.households_present), (3, 4, 24));
         assert_eq!(s.quorum_met, Some(true));
         assert_eq!(s.missing_roles, vec![Role::PropertyCompany]);
@@ -257,14 +262,36 @@ mod tests {
         roster[0].attendance = Attendance::Absent {
             reason: "出差".into(),
         };
-        let s = AttendanceSummary::of(&roster, &rule);
+        let s = AttendanceSummary::of(&roster, &rule, None);
         assert_eq!((s.present, s.absent), (2, 1));
         assert_eq!(s.quorum_met, Some(false));
     }
 
     #[test]
+    fn a_door_count_decides_the_quorum_when_given() {
+        let roster = vec![person(1, Role::ResidentRep, 1, true)];
+        let rule = AttendanceRule::default();
+        let door = |present| {
+            Some(HeadCount {
+                expected: 120,
+                present,
+            })
+        };
+        let s = AttendanceSummary::of(&roster, &rule, door(48));
+        assert_eq!((s.present, s.quorum_met), (1, Some(false)));
+        assert_eq!(
+            AttendanceSummary::of(&roster, &rule, door(60)).quorum_met,
+            Some(false)
+        );
+        assert_eq!(
+            AttendanceSummary::of(&roster, &rule, door(61)).quorum_met,
+            Some(true)
+        );
+    }
+
+    #[test]
     fn empty_roster_is_never_quorate() {
-        let s = AttendanceSummary::of(&[], &AttendanceRule::default());
+        let s = AttendanceSummary::of(&[], &AttendanceRule::default(), None);
         assert_eq!(s.quorum_met, Some(false));
         assert_eq!(s.percent_present(), 0);
     }

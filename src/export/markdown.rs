@@ -26,7 +26,12 @@ fn render_one(doc: &Doc, out: &mut String) {
             Block::Para(t) => out.push_str(&format!("{}\n\n", inline(t))),
             Block::Fields(fields) => {
                 for (k, v) in fields {
-                    out.push_str(&format!("- **{}**{}{}\n", inline(k), label_sep(k), inline(v)));
+                    out.push_str(&format!(
+                        "- **{}**{}{}\n",
+                        inline(k),
+                        label_sep(k),
+                        inline(v)
+                    ));
                 }
                 out.push('\n');
             }
@@ -52,7 +57,11 @@ fn render_one(doc: &Doc, out: &mut String) {
             }
             Block::Signatures(labels) => {
                 for l in labels {
-                    out.push_str(&format!("{}{}\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n\n", inline(l), label_sep(l)));
+                    out.push_str(&format!(
+                        "{}{}\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n\n",
+                        inline(l),
+                        label_sep(l)
+                    ));
                 }
             }
         }

@@ -18,7 +18,11 @@ pub fn minutes_doc(m: &Minutes, lang: Lang, now: Timestamp) -> Doc {
             format!("{} · meeting no. {}", s.name, s.ordinal),
         )
     });
-    let mut s = Sections { doc: &mut doc, n: 0, lang };
+    let mut s = Sections {
+        doc: &mut doc,
+        n: 0,
+        lang,
+    };
     meeting_section(&mut s, m);
     attendance_section(&mut s, m);
     topics_section(&mut s, m);
@@ -98,7 +102,9 @@ fn meeting_section(s: &mut Sections<'_>, m: &Minutes) {
     fields.extend([
         field(
             s.t("社区 / 小区", "Community"),
-            format!("{} {}", mt.community, mt.compound).trim().to_string(),
+            format!("{} {}", mt.community, mt.compound)
+                .trim()
+                .to_string(),
         ),
         field(s.t("时间", "Time"), time),
         field(s.t("地点", "Place"), mt.place.clone()),
@@ -130,10 +136,9 @@ fn attendance_cell(a: &Attendee, lang: Lang) -> String {
             format!("present (in at {})", i18n::time(*checked_in)),
         ),
         Attendance::Absent { reason } if reason.is_empty() => lang.pick(a.attendance.tx()).into(),
-        Attendance::Absent { reason } => lang.choose(
-            format!("缺席：{reason}"),
-            format!("absent: {reason}"),
-        ),
+        Attendance::Absent { reason } => {
+            lang.choose(format!("缺席：{reason}"), format!("absent: {reason}"))
+        }
         Attendance::LeftEarly { left, .. } => lang.choose(
             format!("中途离会（{}）", i18n::time(*left)),
             format!("left early ({})", i18n::time(*left)),
@@ -145,28 +150,60 @@ fn attendance_section(s: &mut Sections<'_>, m: &Minutes) {
     let lang = s.lang;
     s.heading("出席情况", "Attendance");
     let a = m.attendance();
-    let mut text = lang.choose(
-        format!(
-            "应到 {} 人，实到 {} 人，缺席 {} 人，中途离会 {} 人，出席率 {}%；出席者代表 {} 户（名单共 {} 户）。",
-            a.expected,
-            a.present,
-            a.absent,
-            a.left_early,
-            a.percent_present(),
-            a.households_present,
-            a.households_expected
+    let mut text = match a.head_count {
+        Some(h) => lang.choose(
+            format!(
+                "现场清点：应到 {} 人，实到 {} 人，出席率 {}%。名单所列 {} 人中出席 {} 人。",
+                h.expected,
+                h.present,
+                (u64::from(h.present) * 100).checked_div(u64::from(h.expected)).unwrap_or(0),
+                a.expected,
+                a.present
+            ),
+            format!(
+                "Counted at the door: {} entitled, {} present, attendance {}%. Of the {} named below, {} were present.",
+                h.expected,
+                h.present,
+                (u64::from(h.present) * 100).checked_div(u64::from(h.expected)).unwrap_or(0),
+                a.expected,
+                a.present
+            ),
         ),
-        format!(
-            "Expected {}, present {}, absent {}, left early {}, attendance {}%; those present represent {} households (of {} on the roster).",
-            a.expected,
-            a.present,
-            a.absent,
-            a.left_early,
-            a.percent_present(),
-            a.households_present,
-            a.households_expected
+        None => lang.choose(
+            format!(
+                "应到 {} 人，实到 {} 人，缺席 {} 人，出席率 {}%。",
+                a.expected,
+                a.present,
+                a.absent,
+                a.percent_present()
+            ),
+            format!(
+                "Expected {}, present {}, absent {}, attendance {}%.",
+                a.expected,
+                a.present,
+                a.absent,
+                a.percent_present()
+            ),
         ),
-    );
+    };
+    if a.left_early > 0 {
+        text.push_str(&lang.choose(
+            format!("中途离会 {} 人。", a.left_early),
+            format!(" {} left early.", a.left_early),
+        ));
+    }
+    if a.households_expected > 0 {
+        text.push_str(&lang.choose(
+            format!(
+                "出席者代表 {} 户（名单共 {} 户）。",
+                a.households_present, a.households_expected
+            ),
+            format!(
+                " Those present represent {} households (of {} on the roster).",
+                a.households_present, a.households_expected
+            ),
+        ));
+    }
     match a.quorum_met {
         Some(true) => text.push_str(&s.t("已达到法定人数。", " The meeting is quorate.")),
         Some(false) => text.push_str(&s.t("未达到法定人数。", " The meeting is not quorate.")),
@@ -175,8 +212,12 @@ fn attendance_section(s: &mut Sections<'_>, m: &Minutes) {
     let required = &m.meeting.attendance_rule.required_roles;
     if !required.is_empty() {
         if a.missing_roles.is_empty() {
+            let all = if required.len() > 1 { "均" } else { "" };
             text.push_str(&lang.choose(
-                format!("{}均已出席。", lang.join(required.iter().map(|r| r.label(lang)))),
+                format!(
+                    "{}{all}已出席。",
+                    lang.join(required.iter().map(|r| r.label(lang)))
+                ),
                 format!(
                     " Required: {}, all present.",
                     lang.join(required.iter().map(|r| r.label(lang)))
@@ -184,7 +225,10 @@ fn attendance_section(s: &mut Sections<'_>, m: &Minutes) {
             ));
         } else {
             text.push_str(&lang.choose(
-                format!("缺少：{}。", lang.join(a.missing_roles.iter().map(|r| r.label(lang)))),
+                format!(
+                    "缺少：{}。",
+                    lang.join(a.missing_roles.iter().map(|r| r.label(lang)))
+                ),
                 format!(
                     " Missing: {}.",
                     lang.join(a.missing_roles.iter().map(|r| r.label(lang)))
@@ -208,7 +252,11 @@ fn attendance_section(s: &mut Sections<'_>, m: &Minutes) {
                 p.name.clone(),
                 p.role.label(lang).to_string(),
                 p.affiliation.clone(),
-                if p.households > 0 { p.households.to_string() } else { String::new() },
+                if p.households > 0 {
+                    p.households.to_string()
+                } else {
+                    String::new()
+                },
                 attendance_cell(p, lang),
             ]
         })
@@ -237,7 +285,11 @@ fn topics_section(s: &mut Sections<'_>, m: &Minutes) {
         return;
     }
     let scored = m.agenda.iter().any(|t| t.scores.is_some());
-    let mut head = vec![s.t("序号", "No."), s.t("议题", "Topic"), s.t("来源", "Source")];
+    let mut head = vec![
+        s.t("序号", "No."),
+        s.t("议题", "Topic"),
+        s.t("来源", "Source"),
+    ];
     if scored {
         head.push(s.t("重要/紧急/可行", "Imp./Urg./Feas."));
     }
@@ -247,14 +299,21 @@ fn topics_section(s: &mut Sections<'_>, m: &Minutes) {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let mut row = vec![(i + 1).to_string(), t.title.clone(), t.source.label(lang).into()];
+            let mut row = vec![
+                (i + 1).to_string(),
+                t.title.clone(),
+                t.source.label(lang).into(),
+            ];
             if scored {
                 row.push(t.scores.map_or(String::new(), |sc| {
                     format!("{}/{}/{}", sc.importance, sc.urgency, sc.feasibility)
                 }));
             }
             row.push(if t.planned_minutes > 0 {
-                lang.choose(format!("{} 分钟", t.planned_minutes), format!("{} min", t.planned_minutes))
+                lang.choose(
+                    format!("{} 分钟", t.planned_minutes),
+                    format!("{} min", t.planned_minutes),
+                )
             } else {
                 String::new()
             });
@@ -264,7 +323,8 @@ fn topics_section(s: &mut Sections<'_>, m: &Minutes) {
         .collect();
     s.push(Block::Table { head, rows });
     for (i, t) in m.agenda.iter().enumerate() {
-        let has_detail = !t.background.is_empty() || t.carried_from.is_some() || !t.materials.is_empty();
+        let has_detail =
+            !t.background.is_empty() || t.carried_from.is_some() || !t.materials.is_empty();
         if !has_detail {
             continue;
         }
@@ -287,7 +347,10 @@ fn topics_section(s: &mut Sections<'_>, m: &Minutes) {
             let to = if mat.sent_to.is_empty() {
                 String::new()
             } else {
-                lang.choose(format!("送达{}", mat.sent_to), format!("to {}", mat.sent_to))
+                lang.choose(
+                    format!("送达{}", mat.sent_to),
+                    format!("to {}", mat.sent_to),
+                )
             };
             facts.push(field(
                 s.t("会前材料", "Material sent"),
@@ -368,7 +431,9 @@ fn votes_section(s: &mut Sections<'_>, m: &Minutes) {
     let lang = s.lang;
     s.heading("表决情况", "Votes");
     if m.votes.is_empty() {
-        s.push(Block::Para(s.t("本次会议未进行表决。", "No vote was taken.")));
+        s.push(Block::Para(
+            s.t("本次会议未进行表决。", "No vote was taken."),
+        ));
         return;
     }
     for (i, vote) in m.votes.iter().enumerate() {
@@ -379,14 +444,22 @@ fn votes_section(s: &mut Sections<'_>, m: &Minutes) {
         let mut fields = vec![
             field(
                 s.t("表决规则", "Rule"),
-                format!("{}（{}）", vote.rule.name.get(lang), vote.rule.source.get(lang)),
+                format!(
+                    "{}（{}）",
+                    vote.rule.name.get(lang),
+                    vote.rule.source.get(lang)
+                ),
             ),
             field(s.t("表决方式", "Method"), vote.method.label(lang).into()),
         ];
         if let Some(opened) = vote.opened {
             let span = match vote.closed {
                 Some(c) => format!("{}—{}", i18n::date_time(opened, lang), i18n::time(c)),
-                None => format!("{}{}", i18n::date_time(opened, lang), s.t(" 起（进行中）", " (open)")),
+                None => format!(
+                    "{}{}",
+                    i18n::date_time(opened, lang),
+                    s.t(" 起（进行中）", " (open)")
+                ),
             };
             fields.push(field(s.t("表决时间", "Time"), span));
         }
@@ -394,7 +467,11 @@ fn votes_section(s: &mut Sections<'_>, m: &Minutes) {
         if let Ok(j) = vote.judge() {
             let measures = vote_measures(vote);
             let mut head = vec![s.t("项目", "")];
-            head.extend(measures.iter().map(|&ms| measure_name(ms, lang).to_string()));
+            head.extend(
+                measures
+                    .iter()
+                    .map(|&ms| measure_name(ms, lang).to_string()),
+            );
             let t = &j.tally;
             let rows_src = [
                 (tx("应到", "Entitled"), t.base),
@@ -412,7 +489,11 @@ fn votes_section(s: &mut Sections<'_>, m: &Minutes) {
                 })
                 .collect();
             let mut nv = vec![s.t("未投票", "Not voting")];
-            nv.extend(measures.iter().map(|&ms| amount(ms, t.not_voting(ms), lang)));
+            nv.extend(
+                measures
+                    .iter()
+                    .map(|&ms| amount(ms, t.not_voting(ms), lang)),
+            );
             rows.push(nv);
             s.push(Block::Table { head, rows });
         }
@@ -447,7 +528,11 @@ fn votes_section(s: &mut Sections<'_>, m: &Minutes) {
                 j.explain(lang)
             ),
             (Some(v), Err(_)) => format!("{}{}", s.t("表决结果：", "Result: "), v.explanation),
-            (None, Err(e)) => format!("{}{}", s.t("无法计票：", "Cannot be counted: "), e.message(lang)),
+            (None, Err(e)) => format!(
+                "{}{}",
+                s.t("无法计票：", "Cannot be counted: "),
+                e.message(lang)
+            ),
         };
         s.push(Block::Para(result));
         if !vote.corrections.is_empty() {
@@ -499,7 +584,9 @@ fn decisions_section(s: &mut Sections<'_>, m: &Minutes) {
     let lang = s.lang;
     s.heading("决定事项", "Decisions");
     if m.decisions.is_empty() {
-        s.push(Block::Para(s.t("本次会议未形成决定。", "No decision was made.")));
+        s.push(Block::Para(
+            s.t("本次会议未形成决定。", "No decision was made."),
+        ));
         return;
     }
     for (i, d) in m.decisions.iter().enumerate() {
@@ -509,8 +596,14 @@ fn decisions_section(s: &mut Sections<'_>, m: &Minutes) {
         )));
         s.push(Block::Para(d.text.clone()));
         let mut fields = Vec::new();
-        if let Some(topic) = d.topic.and_then(|t| m.topic(t)) {
-            fields.push(field(s.t("议题", "Topic"), topic.title.clone()));
+        let topics: Vec<&str> = d
+            .topics
+            .iter()
+            .filter_map(|t| m.topic(*t))
+            .map(|t| t.title.as_str())
+            .collect();
+        if !topics.is_empty() {
+            fields.push(field(s.t("议题", "Topics"), lang.join(topics)));
         }
         let basis = match d.vote.and_then(|v| m.votes.iter().find(|x| x.id == v)) {
             Some(vote) => {
@@ -540,18 +633,32 @@ fn decisions_section(s: &mut Sections<'_>, m: &Minutes) {
                 fields.push(field(s.t("收取人", "Collector"), money.collector.clone()));
             }
             if !money.collection.is_empty() {
-                fields.push(field(s.t("收取方式", "Collection"), money.collection.clone()));
+                fields.push(field(
+                    s.t("收取方式", "Collection"),
+                    money.collection.clone(),
+                ));
             }
         }
         if !d.responsible.is_empty() {
             fields.push(field(s.t("责任人", "Responsible"), d.responsible.clone()));
         }
         if let Some(deadline) = d.deadline {
-            fields.push(field(s.t("完成时限", "Deadline"), i18n::date(deadline, lang)));
+            fields.push(field(
+                s.t("完成时限", "Deadline"),
+                i18n::date(deadline, lang),
+            ));
         }
         s.push(Block::Fields(fields));
-        if let Some(split) = d.money.as_ref().and_then(|money| CostSplit::compute(money, &m.roster)) {
-            let per = d.money.as_ref().map(|x| x.period.label(lang)).unwrap_or_default();
+        if let Some(split) = d
+            .money
+            .as_ref()
+            .and_then(|money| CostSplit::compute(money, &m.roster))
+        {
+            let per = d
+                .money
+                .as_ref()
+                .map(|x| x.period.label(lang))
+                .unwrap_or_default();
             let mut text = lang.choose(
                 format!(
                     "按 {} 户均摊，每户{} {} 元。",
@@ -568,8 +675,14 @@ fn decisions_section(s: &mut Sections<'_>, m: &Minutes) {
             );
             if split.surplus_fen > 0 {
                 text.push_str(&lang.choose(
-                    format!("（尾数进位，合计多收 {} 元）", i18n::yuan(split.surplus_fen)),
-                    format!(" (rounded up: {} yuan over the total)", i18n::yuan(split.surplus_fen)),
+                    format!(
+                        "（尾数进位，合计多收 {} 元）",
+                        i18n::yuan(split.surplus_fen)
+                    ),
+                    format!(
+                        " (rounded up: {} yuan over the total)",
+                        i18n::yuan(split.surplus_fen)
+                    ),
                 ));
             }
             s.push(Block::Para(text));
@@ -613,13 +726,20 @@ fn decisions_section(s: &mut Sections<'_>, m: &Minutes) {
                             }
                             other => lang.pick(other.tx()).to_string(),
                         };
-                        vec![t.title.clone(), t.owner.clone(), i18n::short_date(t.due), status]
+                        vec![
+                            t.title.clone(),
+                            t.owner.clone(),
+                            i18n::short_date(t.due),
+                            status,
+                        ]
                     })
                     .collect(),
             });
         }
         if !d.dissent.is_empty() {
-            s.push(Block::Para(s.t("不同意见及处理：", "Dissent and how it was handled:")));
+            s.push(Block::Para(
+                s.t("不同意见及处理：", "Dissent and how it was handled:"),
+            ));
             s.push(Block::List(
                 d.dissent
                     .iter()
@@ -629,8 +749,16 @@ fn decisions_section(s: &mut Sections<'_>, m: &Minutes) {
                             format!("{}：{view}", x.who)
                         } else {
                             lang.choose(
-                                format!("{}：{view}处理：{}", x.who, i18n::sentence(&x.handling, lang)),
-                                format!("{}: {view} Handled: {}", x.who, i18n::sentence(&x.handling, lang)),
+                                format!(
+                                    "{}：{view}处理：{}",
+                                    x.who,
+                                    i18n::sentence(&x.handling, lang)
+                                ),
+                                format!(
+                                    "{}: {view} Handled: {}",
+                                    x.who,
+                                    i18n::sentence(&x.handling, lang)
+                                ),
                             )
                         }
                     })
@@ -670,7 +798,10 @@ pub fn notice_state_text(state: NoticeState, now: Timestamp, lang: Lang) -> Stri
             let r = Remaining::between(now, ends);
             let last = i18n::date((ends - chrono::TimeDelta::days(1)).date_naive(), lang);
             lang.choose(
-                format!("{label}，剩余 {} 天 {} 小时 {} 分（至 {last} 24 时）", r.days, r.hours, r.minutes),
+                format!(
+                    "{label}，剩余 {} 天 {} 小时 {} 分（至 {last} 24 时）",
+                    r.days, r.hours, r.minutes
+                ),
                 format!(
                     "{label}, {} d {} h {} min left (until the end of {last})",
                     r.days, r.hours, r.minutes
@@ -689,7 +820,10 @@ fn notice_section(s: &mut Sections<'_>, m: &Minutes, now: Timestamp) {
     let lang = s.lang;
     s.heading("公示与实施", "Public notice and implementation");
     if m.notices.is_empty() {
-        s.push(Block::Para(s.t("本次会议的决定未安排公示。", "No notice has been posted for this meeting's decisions.")));
+        s.push(Block::Para(s.t(
+            "本次会议的决定未安排公示。",
+            "No notice has been posted for this meeting's decisions.",
+        )));
     }
     let rest = RestDays::weekends();
     for n in &m.notices {
@@ -699,7 +833,10 @@ fn notice_section(s: &mut Sections<'_>, m: &Minutes, now: Timestamp) {
             fields.push(field(s.t("张贴时间", "Posted"), i18n::date_time(at, lang)));
             fields.push(field(
                 s.t("截止", "Ends"),
-                lang.choose(format!("{} 24 时", i18n::date(last, lang)), format!("end of {}", i18n::date(last, lang))),
+                lang.choose(
+                    format!("{} 24 时", i18n::date(last, lang)),
+                    format!("end of {}", i18n::date(last, lang)),
+                ),
             ));
         }
         if !n.posted_where.is_empty() {
@@ -756,7 +893,12 @@ fn signatures_section(s: &mut Sections<'_>, m: &Minutes) {
     let present: Vec<&str> = m
         .roster
         .iter()
-        .filter(|a| matches!(a.attendance, Attendance::Present { .. } | Attendance::LeftEarly { .. }))
+        .filter(|a| {
+            matches!(
+                a.attendance,
+                Attendance::Present { .. } | Attendance::LeftEarly { .. }
+            )
+        })
         .map(|a| a.name.as_str())
         .collect();
     if !present.is_empty() {
@@ -767,7 +909,11 @@ fn signatures_section(s: &mut Sections<'_>, m: &Minutes) {
         )));
     }
     s.push(Block::Signatures(vec![
-        format!("{}（{}）", s.t("主持人", "Facilitator"), m.meeting.facilitator),
+        format!(
+            "{}（{}）",
+            s.t("主持人", "Facilitator"),
+            m.meeting.facilitator
+        ),
         format!("{}（{}）", s.t("记录人", "Recorder"), m.meeting.recorder),
         s.t("参会人员", "Attendees"),
     ]));

@@ -51,7 +51,13 @@ pub fn render(docs: &[Doc], format: Format, lang: Lang) -> String {
 
 /// The text of an export, or `None` when a notice is asked of minutes that
 /// have none.
-pub fn export(m: &Minutes, what: What, format: Format, lang: Lang, now: Timestamp) -> Option<String> {
+pub fn export(
+    m: &Minutes,
+    what: What,
+    format: Format,
+    lang: Lang,
+    now: Timestamp,
+) -> Option<String> {
     let docs = match what {
         What::Minutes => vec![minutes_doc::minutes_doc(m, lang, now)],
         What::Notice => notice_doc::notice_docs(m, lang),

@@ -5,10 +5,10 @@
 
 use super::document::{Block, Doc};
 use super::minutes_doc::money_text;
+use crate::domain::Minutes;
 use crate::domain::decision::CostSplit;
 use crate::domain::notice::{Notice, RestDays};
 use crate::domain::roster::Role;
-use crate::domain::Minutes;
 use crate::i18n::{self, Label, Lang};
 
 /// One document per notice of the meeting.
@@ -71,13 +71,19 @@ pub fn notice_doc(m: &Minutes, n: &Notice, lang: Lang) -> Doc {
     for (i, d) in decisions.iter().enumerate() {
         let text = i18n::sentence(&d.text, lang);
         doc.push(Block::Para(if decisions.len() > 1 {
-            lang.choose(format!("（{}）{text}", i18n::cn_number(i + 1)), format!("({}) {text}", i + 1))
+            lang.choose(
+                format!("（{}）{text}", i18n::cn_number(i + 1)),
+                format!("({}) {text}", i + 1),
+            )
         } else {
             text
         }));
         let mut fields = Vec::new();
         if let Some(money) = &d.money {
-            fields.push((lang.choose("费用", "Amount").to_string(), money_text(d, lang).unwrap_or_default()));
+            fields.push((
+                lang.choose("费用", "Amount").to_string(),
+                money_text(d, lang).unwrap_or_default(),
+            ));
             if let Some(split) = CostSplit::compute(money, &m.roster) {
                 fields.push((
                     lang.choose("分摊", "Share").to_string(),
@@ -98,14 +104,23 @@ pub fn notice_doc(m: &Minutes, n: &Notice, lang: Lang) -> Doc {
                 ));
             }
             if !money.collector.is_empty() {
-                fields.push((lang.choose("收取人", "Collector").to_string(), money.collector.clone()));
+                fields.push((
+                    lang.choose("收取人", "Collector").to_string(),
+                    money.collector.clone(),
+                ));
             }
             if !money.collection.is_empty() {
-                fields.push((lang.choose("收取方式", "Collection").to_string(), money.collection.clone()));
+                fields.push((
+                    lang.choose("收取方式", "Collection").to_string(),
+                    money.collection.clone(),
+                ));
             }
         }
         if !d.responsible.is_empty() {
-            fields.push((lang.choose("责任人", "Responsible").to_string(), d.responsible.clone()));
+            fields.push((
+                lang.choose("责任人", "Responsible").to_string(),
+                d.responsible.clone(),
+            ));
         }
         if !fields.is_empty() {
             doc.push(Block::Fields(fields));
@@ -118,7 +133,11 @@ pub fn notice_doc(m: &Minutes, n: &Notice, lang: Lang) -> Doc {
             && let Ok(j) = vote.judge()
         {
             doc.push(Block::Para(lang.choose(
-                format!("表决结果（{}）：{}", vote.method.label(lang), j.explain(lang)),
+                format!(
+                    "表决结果（{}）：{}",
+                    vote.method.label(lang),
+                    j.explain(lang)
+                ),
                 format!("Vote ({}): {}", vote.method.label(lang), j.explain(lang)),
             )));
         }
@@ -150,8 +169,18 @@ pub fn notice_doc(m: &Minutes, n: &Notice, lang: Lang) -> Doc {
     // How and until when to object.
     let until = n
         .last_day(&rest)
-        .map(|d| lang.choose(format!("于 {} 24 时前", i18n::date(d, lang)), format!("by the end of {}", i18n::date(d, lang))))
-        .unwrap_or_else(|| lang.choose("于公示期内".to_string(), "within the notice period".to_string()));
+        .map(|d| {
+            lang.choose(
+                format!("于 {} 24 时前", i18n::date(d, lang)),
+                format!("by the end of {}", i18n::date(d, lang)),
+            )
+        })
+        .unwrap_or_else(|| {
+            lang.choose(
+                "于公示期内".to_string(),
+                "within the notice period".to_string(),
+            )
+        });
     let channel = if n.objection_channel.trim().is_empty() {
         lang.choose(format!("向{}反映", n.issuer), format!("to {}", n.issuer))
     } else {

@@ -83,7 +83,11 @@ fn fields_lines(fields: &[(String, String)], page: usize) -> Vec<String> {
     for (k, v) in fields {
         let label = format!("{k}{}", label_sep(k));
         for (i, l) in wrap(v, value_w).into_iter().enumerate() {
-            let lead = if i == 0 { pad_right(&label, label_w) } else { " ".repeat(label_w) };
+            let lead = if i == 0 {
+                pad_right(&label, label_w)
+            } else {
+                " ".repeat(label_w)
+            };
             out.push(format!("  {lead}{l}"));
         }
     }
@@ -135,7 +139,10 @@ pub fn table_lines(head: &[String], rows: &[Vec<String>], page: usize) -> Vec<St
                 if i > 0 {
                     s.push_str(&" ".repeat(GAP));
                 }
-                s.push_str(&pad_right(col.get(line).map_or("", String::as_str), widths[i]));
+                s.push_str(&pad_right(
+                    col.get(line).map_or("", String::as_str),
+                    widths[i],
+                ));
             }
             out.push(s);
         }

@@ -15,7 +15,10 @@ fn held_meeting() -> crate::domain::Minutes {
             checked_in: t("2016-03-15T14:20:00+08:00"),
         };
     }
-    let rule = RuleBook::builtin().get("household-majority").unwrap().clone();
+    let rule = RuleBook::builtin()
+        .get("household-majority")
+        .unwrap()
+        .clone();
     let mut vote = Vote {
         id: 1,
         topic: Some(1),
@@ -35,9 +38,18 @@ fn held_meeting() -> crate::domain::Minutes {
             present: None,
         },
         ballots: Ballots::Named(vec![
-            Ballot { voter: 3, choice: Choice::Yes },
-            Ballot { voter: 4, choice: Choice::Yes },
-            Ballot { voter: 5, choice: Choice::No },
+            Ballot {
+                voter: 3,
+                choice: Choice::Yes,
+            },
+            Ballot {
+                voter: 4,
+                choice: Choice::Yes,
+            },
+            Ballot {
+                voter: 5,
+                choice: Choice::No,
+            },
         ]),
         opened: Some(t("2016-03-15T15:10:00+08:00")),
         closed: Some(t("2016-03-15T15:14:00+08:00")),
@@ -48,7 +60,7 @@ fn held_meeting() -> crate::domain::Minutes {
     m.votes.push(vote);
     m.decisions.push(Decision {
         id: 1,
-        topic: Some(1),
+        topics: vec![1],
         vote: Some(1),
         text: "小区不再聘请物业公司，由居民集资雇请保洁员一名。".into(),
         nature: DecisionNature::Binding,
@@ -115,7 +127,12 @@ fn the_minutes_have_every_section_in_both_languages() {
     );
     let en = minutes_doc::minutes_doc(&m, Lang::En, t(NOW));
     let text = en.plain_text();
-    for h in ["1. The meeting", "5. Votes", "7. Public notice and implementation", "8. Signatures"] {
+    for h in [
+        "1. The meeting",
+        "5. Votes",
+        "7. Public notice and implementation",
+        "8. Signatures",
+    ] {
         assert!(text.contains(h), "missing {h}");
     }
     assert!(text.contains("Facilitator"));
@@ -138,7 +155,10 @@ fn the_minutes_carry_the_numbers_the_verdict_and_the_split() {
     assert!(text.contains("一楼住户认为按户均摊不合理。处理：会后上门解释。"));
     assert!(!text.contains("。。"));
     // On 2016-03-18 the notice runs until the end of 2016-03-23.
-    assert!(text.contains("公示中，剩余 5 天 14 小时 0 分（至 2016年3月23日 24 时）"), "{text}");
+    assert!(
+        text.contains("公示中，剩余 5 天 14 小时 0 分（至 2016年3月23日 24 时）"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -153,20 +173,28 @@ fn the_notice_has_every_section() {
     assert!(text.contains("小区不再聘请物业公司，由居民集资雇请保洁员一名。"));
     assert!(text.contains("共 36 户，每户每年 110 元"));
     assert!(text.contains("表决结果（记名表决）：出席 36 户"));
-    assert!(text.contains("公示期 7 日，自 2016年3月16日 张贴之次日起算，至 2016年3月23日 24 时止"));
+    assert!(
+        text.contains("公示期 7 日，自 2016年3月16日 张贴之次日起算，至 2016年3月23日 24 时止")
+    );
     assert!(text.contains("公示地点：各单元楼道口公示栏"));
     assert!(text.contains("如有异议，请于 2016年3月23日 24 时前向本单元单元长或社区居委会反映。"));
     assert!(text.contains("公示期满无异议后施行。"));
     assert_eq!(
         docs[0].blocks.last(),
-        Some(&Block::Closing(vec!["中心广场社区居民委员会".into(), "2016年3月16日".into()]))
+        Some(&Block::Closing(vec![
+            "中心广场社区居民委员会".into(),
+            "2016年3月16日".into()
+        ]))
     );
 }
 
 #[test]
 fn minutes_without_a_notice_export_no_notice() {
     let m = small_meeting();
-    assert_eq!(export(&m, What::Notice, Format::Txt, Lang::Zh, t(NOW)), None);
+    assert_eq!(
+        export(&m, What::Notice, Format::Txt, Lang::Zh, t(NOW)),
+        None
+    );
     assert!(export(&m, What::Minutes, Format::Txt, Lang::Zh, t(NOW)).is_some());
 }
 
@@ -188,7 +216,10 @@ fn plain_text_fits_the_page_and_aligns_columns_by_display_width() {
 #[test]
 fn a_table_too_wide_for_the_page_wraps_its_widest_column() {
     let head = vec!["事项".to_string(), "负责人".to_string()];
-    let rows = vec![vec!["每季度在公示栏公开保洁费收支明细并接受住户监督".to_string(), "孙晓梅".to_string()]];
+    let rows = vec![vec![
+        "每季度在公示栏公开保洁费收支明细并接受住户监督".to_string(),
+        "孙晓梅".to_string(),
+    ]];
     let lines = plain::table_lines(&head, &rows, 30);
     assert!(lines.iter().all(|l| width(l) <= 30), "{lines:#?}");
     assert!(lines.len() > 3, "the long cell wraps: {lines:#?}");

@@ -46,9 +46,6 @@ macro_rules! roles {
                 }
             }
 
-            fn each(&self) -> Vec<(&'static str, &StyleFile)> {
-                vec![$((stringify!($name), &self.$name)),*]
-            }
         }
 
         impl Roles {
