@@ -59,11 +59,12 @@ impl Amount {
         }
     }
 
+    /// Saturating, so that an absurd area in a file cannot overflow.
     fn add(self, o: Amount) -> Amount {
         Amount {
-            heads: self.heads + o.heads,
-            households: self.households + o.households,
-            area_centi: self.area_centi + o.area_centi,
+            heads: self.heads.saturating_add(o.heads),
+            households: self.households.saturating_add(o.households),
+            area_centi: self.area_centi.saturating_add(o.area_centi),
         }
     }
 }
@@ -172,23 +173,48 @@ impl Tally {
             abstain,
         };
         for measure in [Measure::Heads, Measure::Households, Measure::Area] {
-            if tally.present.get(measure) > tally.base.get(measure) {
-                return Err(VoteError::PresentExceedsBase {
-                    measure,
-                    present: tally.present.get(measure),
-                    base: tally.base.get(measure),
-                });
-            }
-            let participating = tally.count(Count::Participating).get(measure);
-            if participating > tally.present.get(measure) {
-                return Err(VoteError::BallotsExceedPresent {
-                    measure,
-                    ballots: participating,
-                    present: tally.present.get(measure),
-                });
-            }
+            // An override may give only some measures (`Weights::heads(120)`):
+            // a measure it leaves at zero is not recorded there, and there is
+            // nothing to check it against. `judge` checks every measure its
+            // rule uses; heads are always recorded.
+            let unrecorded = |w: &Option<Weights>| {
+                measure != Measure::Heads
+                    && w.as_ref()
+                        .is_some_and(|w| Amount::from_weights(w).get(measure) == 0)
+            };
+            tally.check(
+                measure,
+                !unrecorded(&electorate.base),
+                !unrecorded(&electorate.present),
+            )?;
         }
         Ok(tally)
+    }
+
+    /// Refuse more present than entitled (if `against_base`) and more
+    /// ballots than present (if `against_present`) in `measure`.
+    fn check(
+        &self,
+        measure: Measure,
+        against_base: bool,
+        against_present: bool,
+    ) -> Result<(), VoteError> {
+        if against_base && self.present.get(measure) > self.base.get(measure) {
+            return Err(VoteError::PresentExceedsBase {
+                measure,
+                present: self.present.get(measure),
+                base: self.base.get(measure),
+            });
+        }
+        let participating = self.count(Count::Participating).get(measure);
+        if against_present && participating > self.present.get(measure) {
+            return Err(VoteError::BallotsExceedPresent {
+                measure,
+                ballots: participating,
+                present: self.present.get(measure),
+            });
+        }
+        Ok(())
     }
 }
 
@@ -247,7 +273,7 @@ impl VoteError {
                 base,
             } => lang.choose(
                 format!(
-                    "出席 {} 多于应到 {}",
+                    "出席 {}，多于应到的 {}",
                     amount(*measure, *present, lang),
                     amount(*measure, *base, lang)
                 ),
@@ -280,7 +306,7 @@ impl VoteError {
                     measure_name(*measure, lang)
                 ),
                 format!(
-                    "this rule counts {}, but no voter has a {} recorded",
+                    "this rule counts {}, but the voters have no {} recorded",
                     measure_name(*measure, lang),
                     measure_name(*measure, lang)
                 ),
@@ -323,14 +349,20 @@ pub fn judge(
     method: VoteMethod,
 ) -> Result<Judgement, VoteError> {
     let tally = Tally::of(electorate, ballots, method)?;
-    for measure in [Measure::Households, Measure::Area] {
-        let used = rule
-            .quorum
+    let used = |measure: Measure| {
+        rule.quorum
             .iter()
             .chain(&rule.pass)
-            .any(|c| c.measure == measure);
-        if used && tally.base.get(measure) == 0 {
+            .any(|c| c.measure == measure)
+    };
+    for measure in [Measure::Households, Measure::Area] {
+        if used(measure) && tally.base.get(measure) == 0 {
             return Err(VoteError::MeasureMissing(measure));
+        }
+    }
+    for measure in [Measure::Heads, Measure::Households, Measure::Area] {
+        if used(measure) {
+            tally.check(measure, true, true)?;
         }
     }
     let evaluate = |stage: Stage, c: &Condition| {
@@ -371,7 +403,14 @@ pub fn judge(
 impl Judgement {
     /// `赞成 8 人，超过出席 11 人的半数 — 通过（城市居民委员会组织法第九条）`
     pub fn explain(&self, lang: Lang) -> String {
-        let clauses: Vec<String> = self.checks.iter().map(|c| explain_check(c, lang)).collect();
+        // The same clause twice (two checks against an empty count) is said once.
+        let mut clauses: Vec<String> = Vec::with_capacity(self.checks.len());
+        for check in &self.checks {
+            let clause = explain_check(check, lang);
+            if !clauses.contains(&clause) {
+                clauses.push(clause);
+            }
+        }
         let sep = lang.choose("；", "; ");
         let outcome = match (self.outcome, lang) {
             (Outcome::NoQuorum, Lang::Zh) => "未达到法定人数，表决无效",
@@ -409,7 +448,11 @@ fn explain_check(check: &Check, lang: Lang) -> String {
     let reference = amount(c.measure, check.reference, lang);
     if check.reference == 0 {
         return match lang {
-            Lang::Zh => format!("{}为零，无从计算", count_name_zh(c.of)),
+            Lang::Zh => format!(
+                "{}{}为零，无从计算",
+                count_name_zh(c.of),
+                measure_name(c.measure, lang)
+            ),
             Lang::En => format!("nobody {}, nothing to count", count_name_en(c.of)),
         };
     }
