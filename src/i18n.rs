@@ -145,7 +145,11 @@ pub fn cn_number(n: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             DIGITS[n / 10],
-            if n.is_multiple_of(10) { "" } else { DIGITS[n % 10] }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
         ),
         _ => n.to_string(),
     }
@@ -159,7 +163,9 @@ pub fn short_date(d: chrono::NaiveDate) -> String {
 /// User text as a sentence: trailing punctuation removed, then one `。`
 /// (or `.` in English) added, so `…不合理。` never becomes `…不合理。。`.
 pub fn sentence(text: &str, lang: Lang) -> String {
-    let core = text.trim().trim_end_matches(['。', '.', '，', ',', '；', ';', '！', '!']);
+    let core = text
+        .trim()
+        .trim_end_matches(['。', '.', '，', ',', '；', ';', '！', '!']);
     if core.is_empty() {
         return String::new();
     }

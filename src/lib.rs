@@ -6,12 +6,12 @@
 //! - [`theme`]: colour themes by semantic role.
 //! - [`cli`]: the command line.
 
+pub mod cli;
 pub mod diagnostic;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod minutes_file;
-pub mod export;
-pub mod text;
-pub mod cli;
 pub mod search;
+pub mod text;
 pub mod theme;

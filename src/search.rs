@@ -21,7 +21,8 @@ pub fn string_values(src: &str) -> Vec<Cow<'_, str>> {
                 i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = memchr::memmem::find(&bytes[i + 2..], b"*/").map_or(bytes.len(), |n| i + 2 + n + 2);
+                i = memchr::memmem::find(&bytes[i + 2..], b"*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 2);
             }
             b'"' => {
                 let start = i + 1;
@@ -39,7 +40,11 @@ pub fn string_values(src: &str) -> Vec<Cow<'_, str>> {
                 }
                 let end = j.min(bytes.len());
                 let raw = &src[start..end];
-                out.push(if escaped { Cow::Owned(unescape(raw)) } else { Cow::Borrowed(raw) });
+                out.push(if escaped {
+                    Cow::Owned(unescape(raw))
+                } else {
+                    Cow::Borrowed(raw)
+                });
                 i = end + 1;
             }
             b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#'))
@@ -56,8 +61,11 @@ pub fn string_values(src: &str) -> Vec<Cow<'_, str>> {
                     continue;
                 }
                 let start = j + 1;
-                let closing: Vec<u8> = std::iter::once(b'"').chain(std::iter::repeat_n(b'#', hashes)).collect();
-                let end = memchr::memmem::find(&bytes[start..], &closing).map_or(bytes.len(), |n| start + n);
+                let closing: Vec<u8> = std::iter::once(b'"')
+                    .chain(std::iter::repeat_n(b'#', hashes))
+                    .collect();
+                let end = memchr::memmem::find(&bytes[start..], &closing)
+                    .map_or(bytes.len(), |n| start + n);
                 out.push(Cow::Borrowed(&src[start..end]));
                 i = end + closing.len();
             }
@@ -132,7 +140,8 @@ impl Query {
             return true;
         }
         if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            memchr::memmem::find(text.to_ascii_lowercase().as_bytes(), self.folded.as_bytes()).is_some()
+            memchr::memmem::find(text.to_ascii_lowercase().as_bytes(), self.folded.as_bytes())
+                .is_some()
         } else {
             memchr::memmem::find(text.as_bytes(), self.folded.as_bytes()).is_some()
         }
@@ -152,8 +161,14 @@ mod tests {
     fn finds_every_string_value_and_skips_comments() {
         let src = r##"// "not this"
 (title: "北苑居", names: ["Zhao \"Xiu\" Lan", r#"raw "quoted""#], n: 3, /* "nor this" */ t: "a\nb")"##;
-        let values: Vec<String> = string_values(src).into_iter().map(Cow::into_owned).collect();
-        assert_eq!(values, vec!["北苑居", "Zhao \"Xiu\" Lan", "raw \"quoted\"", "a\nb"]);
+        let values: Vec<String> = string_values(src)
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect();
+        assert_eq!(
+            values,
+            vec!["北苑居", "Zhao \"Xiu\" Lan", "raw \"quoted\"", "a\nb"]
+        );
     }
 
     #[test]

@@ -19,8 +19,27 @@ fn char_width(c: char) -> usize {
 fn no_line_start(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '」' | '』' | '》' | '〉' | '”' | '’' | ','
-            | '.' | ';' | ':' | '?' | '!' | ')' | ']'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '》'
+            | '〉'
+            | '”'
+            | '’'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
     )
 }
 
@@ -37,9 +56,7 @@ fn tokens(line: &str) -> Vec<&str> {
     let mut prev: Option<char> = None;
     for (i, c) in line.char_indices() {
         if let Some(p) = prev {
-            let same_run = !breaks_freely(c)
-                && !breaks_freely(p)
-                && (c == ' ') == (p == ' ');
+            let same_run = !breaks_freely(c) && !breaks_freely(p) && (c == ' ') == (p == ' ');
             if !same_run {
                 out.push(&line[start..i]);
                 start = i;

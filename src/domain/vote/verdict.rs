@@ -114,15 +114,16 @@ impl Tally {
         ballots: &Ballots,
         method: VoteMethod,
     ) -> Result<Tally, VoteError> {
-        let roster_base = electorate
-            .voters
-            .iter()
-            .fold(Amount::default(), |acc, v| acc.add(Amount::from_weights(&v.weights())));
+        let roster_base = electorate.voters.iter().fold(Amount::default(), |acc, v| {
+            acc.add(Amount::from_weights(&v.weights()))
+        });
         let roster_present = electorate
             .voters
             .iter()
             .filter(|v| v.present)
-            .fold(Amount::default(), |acc, v| acc.add(Amount::from_weights(&v.weights())));
+            .fold(Amount::default(), |acc, v| {
+                acc.add(Amount::from_weights(&v.weights()))
+            });
         let base = electorate
             .base
             .as_ref()
@@ -381,7 +382,11 @@ pub fn judge(
             met,
         }
     };
-    let mut checks: Vec<Check> = rule.quorum.iter().map(|c| evaluate(Stage::Quorum, c)).collect();
+    let mut checks: Vec<Check> = rule
+        .quorum
+        .iter()
+        .map(|c| evaluate(Stage::Quorum, c))
+        .collect();
     let outcome = if checks.iter().all(|c| c.met) {
         checks.extend(rule.pass.iter().map(|c| evaluate(Stage::Pass, c)));
         if checks.iter().all(|c| c.met) {
@@ -554,7 +559,10 @@ pub fn fraction_name(f: Fraction, lang: Lang) -> String {
     };
     match known {
         Some(t) => lang.pick(t).to_string(),
-        None => lang.choose(format!("{}分之{}", f.den, f.num), format!("{}/{}", f.num, f.den)),
+        None => lang.choose(
+            format!("{}分之{}", f.den, f.num),
+            format!("{}/{}", f.num, f.den),
+        ),
     }
 }
 
