@@ -74,5 +74,6 @@ pub fn small_meeting() -> Minutes {
         votes: vec![],
         decisions: vec![],
         notices: vec![],
+        live: Default::default(),
     }
 }

@@ -32,6 +32,51 @@ pub struct Minutes {
     pub decisions: Vec<Decision>,
     #[serde(default)]
     pub notices: Vec<Notice>,
+    /// The state of the meeting while it is being run (speaker queue, who
+    /// has the floor). Not part of the printed minutes; kept in the file so
+    /// that an interrupted meeting resumes exactly where it stopped.
+    #[serde(default, skip_serializing_if = "LiveState::is_idle")]
+    pub live: LiveState,
+}
+
+/// What the facilitator's screen needs to resume a meeting mid-way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveState {
+    /// Attendees waiting for the floor, in order.
+    #[serde(default)]
+    pub queue: Vec<AttendeeId>,
+    /// Index in `speeches` of the speech in progress.
+    #[serde(default)]
+    pub floor: Option<usize>,
+    /// Length of a speaking turn, in seconds (often 2 minutes).
+    #[serde(default = "default_speech_limit")]
+    pub speech_limit_secs: u32,
+}
+
+fn default_speech_limit() -> u32 {
+    120
+}
+
+impl Default for LiveState {
+    fn default() -> Self {
+        LiveState {
+            queue: Vec::new(),
+            floor: None,
+            speech_limit_secs: default_speech_limit(),
+        }
+    }
+}
+
+impl LiveState {
+    /// Nothing worth keeping: no queue, nobody speaking, default limit.
+    pub fn is_idle(&self) -> bool {
+        *self == LiveState::default()
+    }
+
+    /// Seconds before the end of a turn at which the speaker is warned.
+    pub fn warn_secs(&self) -> u32 {
+        (self.speech_limit_secs / 4).clamp(10, 30)
+    }
 }
 
 /// One step of a path into the minutes, for locating a problem in the file.

@@ -23,6 +23,7 @@ pub mod meeting;
 pub mod minutes;
 pub mod notice;
 pub mod roster;
+pub mod run;
 pub mod speech;
 pub mod vote;
 
