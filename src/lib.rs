@@ -1,12 +1,16 @@
 //! yishi (议事): run community deliberation meetings and keep their minutes.
 //!
+//! - [`archive`]: every minutes file of a folder, indexed, searched, summarised.
 //! - [`domain`]: the meeting, roster, votes and rules, notices — plain Rust.
 //! - [`minutes_file`]: reading and writing RON minutes files.
 //! - [`export`]: minutes and notices as Markdown, HTML and text.
 //! - [`theme`]: colour themes by semantic role.
-//! - [`cli`]: the command line.
+//! - [`cli`]: the command line; [`tui`]: the facilitator's screens.
+//! - [`demo`]: the built-in demo meeting; [`config`]: user themes and rules.
 
 pub mod cli;
+pub mod config;
+pub mod demo;
 pub mod diagnostic;
 pub mod domain;
 pub mod export;
@@ -15,3 +19,4 @@ pub mod minutes_file;
 pub mod search;
 pub mod text;
 pub mod theme;
+pub mod tui;

@@ -8,6 +8,5 @@ fn main() -> ExitCode {
     if let Some(code) = run_batch(&cli) {
         return code;
     }
-    eprintln!("not yet");
-    ExitCode::FAILURE
+    yishi::tui::run(&cli)
 }

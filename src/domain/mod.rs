@@ -25,6 +25,7 @@ pub mod notice;
 pub mod roster;
 pub mod run;
 pub mod speech;
+pub mod template;
 pub mod vote;
 
 pub use minutes::{FORMAT_VERSION, Minutes};

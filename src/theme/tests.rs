@@ -44,6 +44,27 @@ fn shipped_themes_have_legible_contrast() {
     }
 }
 
+/// Popups draw text roles on the status background: those must be legible
+/// there too.
+#[test]
+fn text_roles_are_legible_on_popups() {
+    for theme in [Theme::default(), Theme::projector()] {
+        let surface = theme.roles.base.patch(theme.roles.status);
+        for (role, style) in theme.roles.each() {
+            if role == "border" || style.bg.is_some() {
+                continue;
+            }
+            let s = surface.patch(style);
+            let c = contrast(s.fg.unwrap(), s.bg.unwrap()).unwrap();
+            assert!(
+                c >= 4.5,
+                "{}: role {role} on a popup has contrast {c:.2}",
+                theme.name.en
+            );
+        }
+    }
+}
+
 #[test]
 fn a_missing_role_is_named_with_its_place() {
     let src = DARK_RON.replace("        title: (", "        titel: (");

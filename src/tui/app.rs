@@ -1,0 +1,502 @@
+//! The application: what is on screen (home or a meeting), the popup, the
+//! status message, the theme and language. Keys arrive here, become actions
+//! through the keymap, and go to the meeting or the home screen.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::form::{Confirm, Form, FormField, Popup, Purpose, edit_text};
+use super::keymap::{Action, Context, action_for};
+use super::meeting::{Cx, MeetingView, Message};
+use super::screens::{self, home::HomeItem, home::HomeView};
+use super::session::Session;
+use super::ui::{MIN_HEIGHT, MIN_WIDTH, Ui, too_small};
+use crate::domain::meeting::MeetingKind;
+use crate::domain::vote::RuleBook;
+use crate::domain::{Minutes, Timestamp};
+use crate::i18n::{Label, Lang, tx};
+use crate::minutes_file::paths;
+use crate::theme::Theme;
+
+pub enum Mode {
+    Home(HomeView),
+    Meeting(Box<MeetingView>),
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub themes: Vec<Theme>,
+    pub theme: usize,
+    pub now: Timestamp,
+    pub mode: Mode,
+    pub popup: Option<Popup>,
+    pub message: Option<Message>,
+    pub quit: bool,
+    /// Ring the terminal bell after this frame.
+    pub bell: bool,
+    pub data_dir: PathBuf,
+    pub rules: RuleBook,
+    /// A new meeting being prepared in the new-meeting form.
+    pub pending_new: Option<Minutes>,
+}
+
+impl App {
+    pub fn new(
+        lang: Lang,
+        themes: Vec<Theme>,
+        now: Timestamp,
+        mode: Mode,
+        data_dir: PathBuf,
+        rules: RuleBook,
+    ) -> App {
+        App {
+            lang,
+            themes: if themes.is_empty() {
+                vec![Theme::default()]
+            } else {
+                themes
+            },
+            theme: 0,
+            now,
+            mode,
+            popup: None,
+            message: None,
+            quit: false,
+            bell: false,
+            data_dir,
+            rules,
+            pending_new: None,
+        }
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.themes[self.theme % self.themes.len()]
+    }
+
+    pub fn meeting(&self) -> Option<&MeetingView> {
+        match &self.mode {
+            Mode::Meeting(mv) => Some(mv),
+            Mode::Home(_) => None,
+        }
+    }
+
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        match (&self.popup, &self.mode) {
+            (Some(Popup::Confirm(_)), _) => Context::Confirm,
+            (Some(_), _) => Context::Popup,
+            (None, Mode::Meeting(mv)) => Context::Screen(mv.screen),
+            (None, Mode::Home(_)) => Context::Home,
+        }
+    }
+
+    /// Advance the clock; ring the bell when a speaker reaches the limit.
+    pub fn tick(&mut self, now: Timestamp) {
+        self.now = now;
+        if let Mode::Meeting(mv) = &mut self.mode
+            && mv.tick(now)
+        {
+            self.bell = true;
+            self.message = Some(Message::error("发言时间到", "time is up for this speaker"));
+        }
+    }
+
+    pub fn draw(&self, f: &mut Frame) {
+        let ui = Ui::new(self.theme(), self.lang, self.now);
+        let area = f.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(f, &ui);
+            return;
+        }
+        match &self.mode {
+            Mode::Home(home) => {
+                screens::home::draw(f, &ui, home, &self.data_dir, self.message.as_ref())
+            }
+            Mode::Meeting(mv) => screens::draw_meeting(f, &ui, mv, self.message.as_ref()),
+        }
+        if let Some(p) = &self.popup {
+            let ctx = match &self.mode {
+                Mode::Meeting(mv) => Context::Screen(mv.screen),
+                Mode::Home(_) => Context::Home,
+            };
+            screens::popup::draw(f, &ui.on_popup(), p, ctx);
+        }
+    }
+
+    pub fn on_paste(&mut self, text: &str) {
+        match &mut self.popup {
+            Some(Popup::Form(form)) => {
+                let focus = form.focus;
+                if let super::form::FieldKind::Text(t) = &mut form.fields[focus].kind {
+                    t.insert(text);
+                }
+            }
+            Some(Popup::Picker(p)) => p.filter.insert(text),
+            Some(_) => {}
+            None => {
+                if let Mode::Meeting(mv) = &mut self.mode {
+                    mv.paste(text);
+                }
+            }
+        }
+    }
+
+    pub fn on_key(&mut self, ev: KeyEvent) {
+        if self.popup.is_some() {
+            self.popup_key(ev);
+            return;
+        }
+        let ctx = self.context();
+        if let Mode::Meeting(mv) = &mut self.mode
+            && mv.wants_text(&ev)
+        {
+            let mut cx = Cx {
+                now: self.now,
+                lang: self.lang,
+                rules: &self.rules,
+                popup: &mut self.popup,
+                message: &mut self.message,
+                data_dir: &self.data_dir,
+            };
+            mv.text_key(&ev, &mut cx);
+            return;
+        }
+        let Some(action) = action_for(ctx, &ev) else {
+            return;
+        };
+        self.message = None;
+        self.action(action);
+    }
+
+    fn action(&mut self, action: Action) {
+        match action {
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::CycleTheme => {
+                self.theme = (self.theme + 1) % self.themes.len();
+                let name = self.theme().name(self.lang).to_string();
+                self.message = Some(Message::info(
+                    format!("配色：{name}"),
+                    format!("theme: {name}"),
+                ));
+            }
+            Action::ToggleLang => {
+                self.lang = match self.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
+            }
+            Action::ForceQuit => self.quit = true,
+            Action::Quit => match self.mode {
+                Mode::Home(_) => self.quit = true,
+                Mode::Meeting(_) => self.popup = Some(Popup::Confirm(Confirm::Quit)),
+            },
+            _ => match &mut self.mode {
+                Mode::Meeting(mv) => match action {
+                    Action::GoTo(s) => mv.screen = s,
+                    Action::NextScreen => mv.screen = mv.screen.next(),
+                    Action::PrevScreen => mv.screen = mv.screen.prev(),
+                    _ => {
+                        let mut cx = Cx {
+                            now: self.now,
+                            lang: self.lang,
+                            rules: &self.rules,
+                            popup: &mut self.popup,
+                            message: &mut self.message,
+                            data_dir: &self.data_dir,
+                        };
+                        if mv.session.read_only
+                            && !matches!(
+                                action,
+                                Action::Up
+                                    | Action::Down
+                                    | Action::PageUp
+                                    | Action::PageDown
+                                    | Action::Top
+                                    | Action::Bottom
+                                    | Action::Export
+                            )
+                        {
+                            *cx.message = Some(Message::error(
+                                "只读：此文件来自更新版本的 yishi，不能修改",
+                                "read-only: this file comes from a newer yishi and cannot be changed",
+                            ));
+                            return;
+                        }
+                        mv.on(action, &mut cx);
+                    }
+                },
+                Mode::Home(home) => {
+                    if home.list.apply(action, home.items.len(), 10) {
+                        return;
+                    }
+                    if action == Action::Open
+                        && let Some(item) = home.items.get(home.list.selected).cloned()
+                    {
+                        self.open_home_item(item);
+                    }
+                }
+            },
+        }
+    }
+
+    fn open_home_item(&mut self, item: HomeItem) {
+        match item {
+            HomeItem::Continue(e) | HomeItem::Recent(e) => self.open_meeting(&e.path),
+            HomeItem::New => self.prepare_new(None),
+            HomeItem::Demo => {
+                let demo = crate::demo::demo(self.now);
+                self.start_meeting(demo);
+            }
+            HomeItem::Archive => {
+                self.message = Some(Message::info(
+                    "档案浏览：运行 yishi archive",
+                    "the archive: run yishi archive",
+                ));
+            }
+        }
+    }
+
+    /// Open a meeting file in this app (the home screen's choice).
+    pub fn open_meeting(&mut self, path: &Path) {
+        match Session::open(path) {
+            Ok(s) => {
+                self.mode = Mode::Meeting(Box::new(MeetingView::new(s)));
+                self.message = Some(Message::info(
+                    format!("已打开 {}", path.display()),
+                    format!("opened {}", path.display()),
+                ));
+            }
+            Err(diags) => {
+                let d = &diags[0];
+                self.message = Some(Message::error(d.render(Lang::Zh), d.render(Lang::En)));
+            }
+        }
+    }
+
+    /// Save new minutes as a new file in the data folder and run them.
+    pub fn start_meeting(&mut self, minutes: Minutes) {
+        let path = paths::new_file_path(&self.data_dir, &minutes);
+        match Session::create(&path, minutes) {
+            Ok(s) => {
+                self.mode = Mode::Meeting(Box::new(MeetingView::new(s)));
+                self.message = Some(Message::info(
+                    format!("会议保存在 {}", path.display()),
+                    format!("the meeting is saved in {}", path.display()),
+                ));
+            }
+            Err(d) => self.message = Some(Message::error(d.render(Lang::Zh), d.render(Lang::En))),
+        }
+    }
+
+    /// Show the new-meeting form, prefilled from a base (a template or the
+    /// next meeting of a series) if given.
+    pub fn prepare_new(&mut self, base: Option<Minutes>) {
+        let base = base.unwrap_or_else(|| Minutes::blank("", MeetingKind::Consultation, self.now));
+        let mt = &base.meeting;
+        let kinds: Vec<String> = MeetingKind::ALL
+            .iter()
+            .map(|k| k.label(self.lang).to_string())
+            .collect();
+        let kind = MeetingKind::ALL
+            .iter()
+            .position(|k| *k == mt.kind)
+            .unwrap_or(0);
+        let form = Form::new(
+            Purpose::NewMeeting,
+            tx("新建会议", "New meeting"),
+            vec![
+                FormField::text(tx("会议名称", "Title"), &mt.title),
+                FormField::choice(tx("会议形式", "Form"), kinds, kind),
+                FormField::text(tx("社区", "Community"), &mt.community),
+                FormField::text(tx("小区 / 院落", "Compound"), &mt.compound),
+                FormField::text(tx("地点", "Place"), &mt.place),
+                FormField::text(
+                    tx("开始时间（年-月-日 时:分）", "Start (YYYY-MM-DD HH:MM)"),
+                    &mt.planned_start.format("%Y-%m-%d %H:%M").to_string(),
+                ),
+                FormField::text(tx("召集人", "Convener"), &mt.convener),
+                FormField::text(tx("主持人", "Facilitator"), &mt.facilitator),
+                FormField::text(tx("记录人", "Recorder"), &mt.recorder),
+            ],
+        );
+        self.pending_new = Some(base);
+        self.popup = Some(Popup::Form(form));
+    }
+
+    fn submit_new_meeting(&mut self, form: &mut Form) -> bool {
+        let title = form.text(0).to_string();
+        if title.is_empty() {
+            form.refuse("请填写会议名称", "a title is needed");
+            return false;
+        }
+        let start = match chrono::NaiveDateTime::parse_from_str(form.text(5), "%Y-%m-%d %H:%M") {
+            Ok(t) => t,
+            Err(_) => {
+                form.refuse(
+                    "开始时间的格式应为 2026-11-22 14:30",
+                    "the start should read like 2026-11-22 14:30",
+                );
+                return false;
+            }
+        };
+        let offset = *self.now.offset();
+        let Some(start) = start.and_local_timezone(offset).single() else {
+            form.refuse("开始时间无效", "the start time is not valid");
+            return false;
+        };
+        let mut m = self
+            .pending_new
+            .take()
+            .unwrap_or_else(|| Minutes::blank(&title, MeetingKind::Consultation, self.now));
+        m.meeting.title = title;
+        m.meeting.kind = MeetingKind::ALL[form.choice(1)];
+        m.meeting.community = form.text(2).to_string();
+        m.meeting.compound = form.text(3).to_string();
+        m.meeting.place = form.text(4).to_string();
+        m.meeting.planned_start = start;
+        m.meeting.convener = form.text(6).to_string();
+        m.meeting.facilitator = form.text(7).to_string();
+        m.meeting.recorder = form.text(8).to_string();
+        self.start_meeting(m);
+        true
+    }
+
+    fn popup_key(&mut self, ev: KeyEvent) {
+        let Some(popup) = self.popup.take() else {
+            return;
+        };
+        let ctx = match popup {
+            Popup::Confirm(_) => Context::Confirm,
+            _ => Context::Popup,
+        };
+        match popup {
+            Popup::Help { scroll } => {
+                self.popup = match ev.code {
+                    KeyCode::Up | KeyCode::Char('k') => Some(Popup::Help {
+                        scroll: scroll.saturating_sub(1),
+                    }),
+                    KeyCode::Down | KeyCode::Char('j') => Some(Popup::Help {
+                        scroll: scroll.saturating_add(1),
+                    }),
+                    KeyCode::PageUp => Some(Popup::Help {
+                        scroll: scroll.saturating_sub(10),
+                    }),
+                    KeyCode::PageDown => Some(Popup::Help {
+                        scroll: scroll.saturating_add(10),
+                    }),
+                    _ => None,
+                };
+            }
+            Popup::Confirm(what) => match action_for(ctx, &ev) {
+                Some(Action::Yes) => self.confirmed(what),
+                Some(Action::No) => {}
+                Some(Action::ForceQuit) => self.quit = true,
+                _ => self.popup = Some(Popup::Confirm(what)),
+            },
+            Popup::Picker(mut p) => {
+                match action_for(ctx, &ev) {
+                    Some(Action::Cancel) => return,
+                    Some(Action::ForceQuit) => {
+                        self.quit = true;
+                        return;
+                    }
+                    Some(Action::Submit) => {
+                        if let (Some(id), Mode::Meeting(mv)) = (p.chosen(), &mut self.mode) {
+                            let added = mv.session.change(|m| m.queue_add(id));
+                            if added {
+                                let name = mv.minutes().attendee_name(id);
+                                self.message = Some(Message::info(
+                                    format!("{name} 已加入发言队列"),
+                                    format!("{name} is in the queue"),
+                                ));
+                            }
+                        }
+                        return;
+                    }
+                    Some(Action::Up) => p.selected = p.selected.saturating_sub(1),
+                    Some(Action::Down) => {
+                        p.selected = (p.selected + 1).min(p.visible().len().saturating_sub(1))
+                    }
+                    _ => {
+                        if edit_text(&mut p.filter, &ev) {
+                            p.selected = 0;
+                        }
+                    }
+                }
+                self.popup = Some(Popup::Picker(p));
+            }
+            Popup::Form(mut form) => {
+                let focus = form.focus;
+                if let super::form::FieldKind::Text(t) = &mut form.fields[focus].kind
+                    && edit_text(t, &ev)
+                {
+                    form.error = None;
+                    self.popup = Some(Popup::Form(form));
+                    return;
+                }
+                match action_for(ctx, &ev) {
+                    Some(Action::Cancel) => {
+                        self.pending_new = None;
+                        return;
+                    }
+                    Some(Action::ForceQuit) => {
+                        self.quit = true;
+                        return;
+                    }
+                    Some(Action::Submit) if self.submit(&mut form) => return,
+                    Some(Action::Submit) => {}
+                    Some(Action::NextField) => form.next_field(),
+                    Some(Action::PrevField) => form.prev_field(),
+                    Some(Action::Up) => form.up(),
+                    Some(Action::Down) => form.down(),
+                    Some(Action::OptionNext) => form.option(true),
+                    Some(Action::OptionPrev) => form.option(false),
+                    Some(Action::Toggle) => form.toggle(),
+                    _ => {}
+                }
+                if self.popup.is_none() {
+                    self.popup = Some(Popup::Form(form));
+                }
+            }
+        }
+    }
+
+    /// Submit a form; true when it is done (closed).
+    fn submit(&mut self, form: &mut Form) -> bool {
+        if form.purpose == Purpose::NewMeeting {
+            return self.submit_new_meeting(form);
+        }
+        let Mode::Meeting(mv) = &mut self.mode else {
+            return true;
+        };
+        let mut cx = Cx {
+            now: self.now,
+            lang: self.lang,
+            rules: &self.rules,
+            popup: &mut self.popup,
+            message: &mut self.message,
+            data_dir: &self.data_dir,
+        };
+        mv.submit(form, &mut cx)
+    }
+
+    fn confirmed(&mut self, what: Confirm) {
+        if what == Confirm::Quit {
+            self.quit = true;
+            return;
+        }
+        if let Mode::Meeting(mv) = &mut self.mode {
+            let mut cx = Cx {
+                now: self.now,
+                lang: self.lang,
+                rules: &self.rules,
+                popup: &mut self.popup,
+                message: &mut self.message,
+                data_dir: &self.data_dir,
+            };
+            mv.confirmed(what, &mut cx);
+        }
+    }
+}
