@@ -37,13 +37,14 @@ impl Stance {
         Stance::Question,
     ];
 
-    /// The next stance in the cycle used by the discussion screen.
+    /// The next stance in the cycle used by the discussion screen: from
+    /// neutral, one press gives 同意, two give 反对.
     pub fn next(self) -> Stance {
         match self {
+            Stance::Neutral => Stance::For,
             Stance::For => Stance::Against,
-            Stance::Against => Stance::Neutral,
-            Stance::Neutral => Stance::Question,
-            Stance::Question => Stance::For,
+            Stance::Against => Stance::Question,
+            Stance::Question => Stance::Neutral,
         }
     }
 }

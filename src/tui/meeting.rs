@@ -203,12 +203,11 @@ impl MeetingView {
                 ev.code,
                 KeyCode::Char('0'..='9') | KeyCode::Char('.') | KeyCode::Backspace
             )
-            && let Some(vote) = self.shown_vote()
             && matches!(self.editable_ballots(), Some(Ballots::Counts { .. }))
         {
-            let _ = vote;
             return true;
         }
+
         false
     }
 

@@ -112,7 +112,11 @@ fn draw_recent(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         f,
         ui,
         title,
-        &format!("{} {}", ui.t("已发言", "Spoken"), m.speeches.len()),
+        &format!(
+            "{} {}",
+            ui.t("已发言", "Spoken"),
+            m.speeches.len() - usize::from(m.live.floor.is_some())
+        ),
         false,
     );
     let mut lines: Vec<Line> = Vec::new();
@@ -222,10 +226,6 @@ fn draw_floor(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         Span::styled(
             format!("[{}]", speech.stance.label(ui.lang)),
             stance_style(ui, speech.stance),
-        ),
-        Span::styled(
-            format!(" {}", ui.t("（s 切换）", "(s to change)")),
-            ui.style(|r| r.muted),
         ),
     ]);
     let summary = summary_area(body);

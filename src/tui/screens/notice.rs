@@ -112,15 +112,10 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect, rest: &Rest
     if let NoticeState::Running { ends, .. } = state {
         let r = Remaining::between(ui.now, ends);
         let labels = Line::styled(
-            format!(
-                "{}  {} {} {}",
-                ui.t("剩余", "left"),
-                ui.t("天", "days"),
-                ui.t("时:分", "h:min"),
-                ""
-            ),
+            ui.t("剩余（天 时:分）", "Left (days h:min)"),
             ui.style(|r| r.muted),
         );
+
         line(f, &mut y, labels);
         let digits = format!("{} {:02}:{:02}", r.days, r.hours, r.minutes);
         let h = (body.height / 2).clamp(3, 15);

@@ -147,9 +147,14 @@ fn draw_ballots(
                         .map(|b| b.choice);
                     let (word, style) = match (choice, v.present) {
                         (Some(c), _) => (c.label(ui.lang).to_string(), choice_style(ui, c)),
+                        (None, true) if vote.is_closed() => (
+                            Choice::NotVoting.label(ui.lang).to_string(),
+                            ui.style(|r| r.muted),
+                        ),
                         (None, true) => {
                             (ui.t("待投", "waiting").to_string(), ui.style(|r| r.muted))
                         }
+
                         (None, false) => {
                             (ui.t("未到", "absent").to_string(), ui.style(|r| r.absent))
                         }

@@ -1,0 +1,317 @@
+//! The real binary in a pseudo-terminal: the demo meeting run from
+//! check-in to the notice countdown, recovery after kill -9, one writer
+//! per meeting, and SIGTERM. Screens are read through a vt100 parser; the
+//! tests wait for text to appear (generously), they never time anything.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use yishi::domain::meeting::MeetingState;
+use yishi::domain::notice::NoticeEvent;
+use yishi::domain::vote::Outcome;
+
+const COLS: u16 = 100;
+const ROWS: u16 = 30;
+
+struct Pty {
+    session: expectrl::session::OsSession,
+    parser: vt100::Parser,
+}
+
+struct Dirs {
+    _tmp: tempfile::TempDir,
+    data: PathBuf,
+    home: PathBuf,
+}
+
+fn dirs() -> Dirs {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&home).unwrap();
+    Dirs {
+        data,
+        home,
+        _tmp: tmp,
+    }
+}
+
+fn command(d: &Dirs, args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_yishi"));
+    cmd.arg("--data-dir")
+        .arg(&d.data)
+        .args(args)
+        .env("TERM", "xterm-256color")
+        .env("HOME", &d.home)
+        .env("YISHI_CONFIG_DIR", d.home.join("config"))
+        .env("YISHI_CACHE_DIR", d.home.join("cache"))
+        .env_remove("YISHI_DATA_DIR");
+    cmd
+}
+
+impl Pty {
+    fn spawn(d: &Dirs, args: &[&str]) -> Pty {
+        let mut session = expectrl::Session::spawn(command(d, args)).expect("spawn yishi in a pty");
+        session
+            .get_process_mut()
+            .set_window_size(COLS, ROWS)
+            .unwrap();
+        Pty {
+            session,
+            parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
+        }
+    }
+
+    fn pump(&mut self) {
+        let mut buf = [0u8; 1 << 16];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => self.parser.process(&buf[..n]),
+                Err(_) => break,
+            }
+        }
+    }
+
+    fn screen(&mut self) -> String {
+        self.pump();
+        self.parser.screen().contents()
+    }
+
+    /// Wait until `needle` is on screen; fail with the screen after 20 s.
+    fn wait_for(&mut self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("waited for {needle:?}; the screen is:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        use std::io::Write;
+        for k in keys.chars() {
+            let mut b = [0; 4];
+            self.session
+                .write_all(k.encode_utf8(&mut b).as_bytes())
+                .unwrap();
+            self.session.flush().unwrap();
+            // One key at a time, as a person types: an ESC followed at once
+            // by other bytes would read as an escape sequence.
+            std::thread::sleep(Duration::from_millis(15));
+            self.pump();
+        }
+    }
+
+    fn pid(&self) -> i32 {
+        self.session.get_process().pid().as_raw()
+    }
+
+    /// Wait for the process to end; its last screen.
+    fn wait_exit(&mut self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.session.get_process().is_alive().unwrap_or(false) {
+            self.pump();
+            assert!(
+                Instant::now() < deadline,
+                "yishi did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        self.screen()
+    }
+}
+
+fn the_only_file(dir: &Path) -> PathBuf {
+    let files = yishi::minutes_file::paths::minutes_files(dir).unwrap();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+const DOWN_AND_CHECK_IN: &str = "j ";
+
+#[test]
+fn the_demo_runs_from_check_in_to_the_notice_countdown() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, &["demo"]);
+    pty.wait_for("参会名单");
+    pty.wait_for("出席 0/13");
+    // Check everyone in.
+    pty.keys(" ");
+    for _ in 0..12 {
+        pty.keys(DOWN_AND_CHECK_IN);
+    }
+    pty.wait_for("出席 13/13");
+    pty.wait_for("已达法定人数");
+    // Start the first topic.
+    pty.keys("2\r");
+    pty.wait_for("讨论中");
+    // A vote: the default voters (the seven unit heads and the residents'
+    // representative), simple majority, named ballots.
+    pty.keys("4v");
+    pty.wait_for("表决事项");
+    pty.keys("\r");
+    pty.wait_for("逐人记票");
+    pty.keys("yyyyyyny");
+    pty.wait_for("按目前票数：通过");
+    pty.keys("c");
+    pty.wait_for("结束表决？");
+    pty.keys("y");
+    pty.wait_for("已结束（锁定）");
+    // The decision.
+    pty.keys("d");
+    pty.wait_for("决定内容");
+    pty.keys("\r");
+    pty.wait_for("决定已记录");
+    // The notice and its countdown.
+    pty.keys("5n");
+    pty.wait_for("张贴地点");
+    pty.keys("\r");
+    let screen = pty.wait_for("公示已发布");
+    assert!(screen.contains("公示中"), "{screen}");
+    assert!(screen.contains("剩余"), "{screen}");
+    // Quit, confirmed.
+    pty.keys("q");
+    pty.wait_for("退出 yishi？");
+    pty.keys("y");
+    let after = pty.wait_exit();
+    assert!(
+        after.contains("会议已保存"),
+        "the terminal is back and says where: {after}"
+    );
+
+    let file = the_only_file(&d.data);
+    let m = yishi::minutes_file::read(&file).unwrap().minutes;
+    assert!(m.validate().is_empty(), "{:?}", m.validate());
+    assert_eq!(m.meeting.state, MeetingState::InProgress);
+    assert_eq!(m.attendance().present, 13);
+    let vote = &m.votes[0];
+    assert!(vote.is_closed());
+    assert_eq!(vote.verdict.as_ref().unwrap().outcome, Outcome::Passed);
+    assert_eq!(vote.current_ballots(), &vote.ballots);
+    assert_eq!(m.decisions.len(), 1);
+    assert_eq!(m.decisions[0].vote, Some(vote.id));
+    assert_eq!(m.notices.len(), 1);
+    assert!(matches!(
+        m.notices[0].events[..],
+        [NoticeEvent::Posted { .. }]
+    ));
+    // The file is canonical: what `yishi fmt` would write.
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        yishi::minutes_file::to_ron(&m)
+    );
+}
+
+#[test]
+fn after_kill_9_nothing_entered_is_lost_and_the_meeting_is_offered_again() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, &["demo"]);
+    pty.wait_for("参会名单");
+    pty.keys(" jj ");
+    pty.wait_for("出席 2/13");
+    // A speaker and a half-typed summary.
+    pty.keys("3a");
+    pty.wait_for("加入发言队列");
+    pty.keys("\r\ri");
+    pty.keys("单元长收上来的钱");
+    pty.wait_for("单元长收上来的钱");
+    let file = the_only_file(&d.data);
+    let status = std::process::Command::new("kill")
+        .args(["-9", &pty.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    pty.wait_exit();
+
+    let m = yishi::minutes_file::read(&file).unwrap().minutes;
+    assert_eq!(m.attendance().present, 2);
+    assert_eq!(m.speeches.len(), 1);
+    assert_eq!(m.speeches[0].summary, "单元长收上来的钱");
+    assert_eq!(m.live.floor, Some(0), "the speech in progress is kept");
+
+    // The next start offers the interrupted meeting; it opens (the lock
+    // died with the process) exactly where it was.
+    let mut again = Pty::spawn(&d, &[]);
+    again.wait_for("未结束的会议（可继续）");
+    again.wait_for("北苑居小区第三次听证协商会");
+    again.keys("\r");
+    again.wait_for("出席 2/13");
+    again.keys("3");
+    again.wait_for("单元长收上来的钱");
+    again.keys("qy");
+    again.wait_exit();
+}
+
+#[test]
+fn a_second_yishi_cannot_write_the_same_meeting() {
+    let d = dirs();
+    let mut first = Pty::spawn(&d, &["demo"]);
+    first.wait_for("参会名单");
+    let file = the_only_file(&d.data);
+    let out = command(&d, &["open", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("这次会议正由另一个 yishi 打开"), "{err}");
+    assert!(
+        err.contains(&first.pid().to_string()),
+        "names the process: {err}"
+    );
+    first.keys("qy");
+    first.wait_exit();
+    // Once the first has quit, the meeting opens.
+    let mut second = Pty::spawn(&d, &["open", file.to_str().unwrap()]);
+    second.wait_for("参会名单");
+    second.keys("qy");
+    second.wait_exit();
+}
+
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, &["demo"]);
+    pty.wait_for("参会名单");
+    pty.keys(" ");
+    pty.wait_for("出席 1/13");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pty.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let after = pty.wait_exit();
+    assert!(after.contains("会议已保存"), "{after}");
+    assert!(
+        !after.contains("参会名单"),
+        "the alternate screen is gone: {after}"
+    );
+    let m = yishi::minutes_file::read(&the_only_file(&d.data))
+        .unwrap()
+        .minutes;
+    assert_eq!(m.attendance().present, 1);
+}
+
+#[test]
+fn a_broken_file_is_reported_before_the_screen_changes() {
+    let d = dirs();
+    let bad = d.data.join("坏.ron");
+    std::fs::write(&bad, "(format_version: 1, meeting: (title: \"x\"").unwrap();
+    let out = command(&d, &["open", bad.to_str().unwrap(), "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with(&format!("{}:1:", bad.display())), "{err}");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"),
+        "never entered the alternate screen"
+    );
+}
