@@ -122,6 +122,18 @@ pub struct MeetingView {
     pub vote: VoteState,
     pub notice: ListState,
     pub minutes_scroll: u16,
+    /// The minutes screen's text, rebuilt only when its key changes.
+    pub minutes_cache: std::cell::RefCell<Option<MinutesCache>>,
+}
+
+/// The minutes laid out for the screen, and what they were laid out for:
+/// the minutes' generation, the width, the language and the minute of the
+/// clock (the notice countdown in the text moves with it).
+#[derive(Debug)]
+pub struct MinutesCache {
+    pub key: (u64, u16, Lang, i64),
+    pub lines: std::rc::Rc<Vec<String>>,
+    pub headings: std::rc::Rc<Vec<String>>,
 }
 
 /// The order of the roster on screen: grouped by role, in roster order
@@ -180,6 +192,7 @@ impl MeetingView {
             },
             notice: ListState::default(),
             minutes_scroll: 0,
+            minutes_cache: std::cell::RefCell::new(None),
         }
     }
 

@@ -25,6 +25,8 @@ pub struct Session {
     pub dirty: bool,
     /// Successful saves, for tests and the status line.
     pub saves: u64,
+    /// Bumped by every change: lets views cache what they derive.
+    pub generation: u64,
 }
 
 impl Session {
@@ -44,6 +46,7 @@ impl Session {
             save_error: None,
             dirty: false,
             saves: 0,
+            generation: 0,
         })
     }
 
@@ -64,6 +67,7 @@ impl Session {
             save_error: None,
             dirty: true,
             saves: 0,
+            generation: 0,
         };
         s.save();
         match s.save_error.take() {
@@ -82,6 +86,7 @@ impl Session {
             save_error: None,
             dirty: false,
             saves: 0,
+            generation: 0,
         }
     }
 
@@ -89,6 +94,8 @@ impl Session {
     pub fn change<R>(&mut self, f: impl FnOnce(&mut Minutes) -> R) -> R {
         let r = f(&mut self.minutes);
         self.dirty = true;
+        self.generation += 1;
+
         self.save();
         r
     }

@@ -57,7 +57,76 @@ impl<'a> Ui<'a> {
     }
 }
 
+/// Lines of text drawn as they are, one per row, clipped to the area: the
+/// cost is the text, not the area (ratatui's `Paragraph` restyles every
+/// cell of its area, and the screens stack many of them). A style fills the
+/// area first, a row at a time.
+pub struct Lines<'a> {
+    text: ratatui::text::Text<'a>,
+    style: Option<Style>,
+    alignment: ratatui::layout::Alignment,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new<T: Into<ratatui::text::Text<'a>>>(text: T) -> Self {
+        Lines {
+            text: text.into(),
+            style: None,
+            alignment: ratatui::layout::Alignment::Left,
+        }
+    }
+
+    pub fn style(mut self, style: Style) -> Self {
+        self.style = Some(style);
+        self
+    }
+
+    pub fn alignment(mut self, alignment: ratatui::layout::Alignment) -> Self {
+        self.alignment = alignment;
+        self
+    }
+}
+
+/// Set the style of every cell of `area`, a row at a time.
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        let start = buf.index_of(area.x, y);
+        for cell in &mut buf.content[start..start + usize::from(area.width)] {
+            cell.set_style(style);
+        }
+    }
+}
+
+impl Widget for Lines<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        if let Some(style) = self.style {
+            fill(buf, area, style);
+        }
+        for (i, line) in self
+            .text
+            .lines
+            .iter()
+            .take(usize::from(area.height))
+            .enumerate()
+        {
+            let w = line.width() as u16;
+            let x = match line.alignment.unwrap_or(self.alignment) {
+                ratatui::layout::Alignment::Left => area.x,
+                ratatui::layout::Alignment::Center => area.x + area.width.saturating_sub(w) / 2,
+                ratatui::layout::Alignment::Right => area.x + area.width.saturating_sub(w),
+            };
+            buf.set_line(x, area.y + i as u16, line, area.right() - x);
+        }
+    }
+}
+
 /// The smallest terminal the meeting screens are laid out for.
+
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
@@ -65,7 +134,7 @@ pub const MIN_HEIGHT: u16 = 24;
 pub fn too_small(f: &mut Frame, ui: &Ui) {
     let area = f.area();
     let base = ui.style(|r| r.base);
-    f.render_widget(Paragraph::new("").style(base), area);
+    f.render_widget(Lines::new("").style(base), area);
     let lines = vec![
         Line::from(ui.t("终端窗口太小", "Terminal too small")).style(ui.style(|r| r.warning)),
         Line::from(format!(
@@ -102,10 +171,7 @@ pub fn title_bar(f: &mut Frame, ui: &Ui, area: Rect, title: &str, focused: bool)
         ui.style(|r| r.header)
     };
     let text = truncate(&format!(" {title}"), usize::from(area.width));
-    f.render_widget(
-        Paragraph::new(text).style(style),
-        Rect { height: 1, ..area },
-    );
+    f.render_widget(Lines::new(text).style(style), Rect { height: 1, ..area });
 }
 
 /// Split a panel into its title row and its body.
@@ -195,7 +261,7 @@ impl BigText<'_> {
                 self.text.to_string(),
                 self.style.add_modifier(Modifier::BOLD),
             );
-            Paragraph::new(line)
+            Lines::new(line)
                 .alignment(ratatui::layout::Alignment::Center)
                 .render(area, buf);
             return 1.min(area.height);

@@ -2,10 +2,10 @@
 //! topic's background, and the time-box countdown of the topic under
 //! discussion.
 
+use crate::tui::ui::Lines;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::meeting::MeetingView;
 use super::super::ui::{BigText, Ui, cell, mm_ss, panel, scroll_window, title_bar, wrapped};
@@ -59,7 +59,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
     );
     if m.agenda.is_empty() {
         f.render_widget(
-            Paragraph::new(ui.t(
+            Lines::new(ui.t(
                 "议程为空：按 a 新增议题",
                 "The agenda is empty: press a to add a topic",
             ))
@@ -102,7 +102,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
                 ])
             })
             .collect();
-        f.render_widget(Paragraph::new(lines), body);
+        f.render_widget(Lines::new(lines), body);
     }
     draw_detail(f, ui, mv, detail_area);
 }
@@ -122,7 +122,7 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         let digits = text.rsplit(' ').next().unwrap_or("").to_string();
         let label = text.split(' ').next().unwrap_or("").to_string();
         f.render_widget(
-            Paragraph::new(Line::styled(label, style)),
+            Lines::new(Line::styled(label, style)),
             Rect {
                 y,
                 height: 1,
@@ -142,7 +142,7 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         .render_fit(big, f.buffer_mut());
     } else if t.state == TopicState::Discussing {
         f.render_widget(
-            Paragraph::new(ui.t("讨论中（未设时长）", "discussing (no time box)"))
+            Lines::new(ui.t("讨论中（未设时长）", "discussing (no time box)"))
                 .style(ui.style(|r| r.countdown)),
             Rect {
                 y,
@@ -203,5 +203,5 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         height: body.height.saturating_sub(y - body.y),
         ..body
     };
-    f.render_widget(Paragraph::new(lines), rest);
+    f.render_widget(Lines::new(lines), rest);
 }

@@ -2,11 +2,11 @@
 //! timer (a warning before the limit, "time is up" after it), the stance,
 //! and the recorder's summary typed as they speak.
 
+use crate::tui::ui::Lines;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::meeting::MeetingView;
 use super::super::ui::{BigText, Ui, cell, mm_ss, panel, scroll_window, title_bar, wrapped};
@@ -63,7 +63,7 @@ fn draw_queue(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
     );
     if m.live.queue.is_empty() {
         f.render_widget(
-            Paragraph::new(wrapped(
+            Lines::new(wrapped(
                 ui.t(
                     "队列为空：按 a 从名单加入",
                     "Empty: press a to add a speaker",
@@ -102,7 +102,7 @@ fn draw_queue(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
             ])
         })
         .collect();
-    f.render_widget(Paragraph::new(lines), body);
+    f.render_widget(Lines::new(lines), body);
 }
 
 fn draw_recent(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
@@ -151,7 +151,7 @@ fn draw_recent(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
             break;
         }
     }
-    f.render_widget(Paragraph::new(lines), body);
+    f.render_widget(Lines::new(lines), body);
 }
 
 fn draw_floor(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
@@ -182,7 +182,7 @@ fn draw_floor(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         if mv.discussion.editing.is_some() {
             lines.push(Line::raw(""));
         }
-        f.render_widget(Paragraph::new(lines), body);
+        f.render_widget(Lines::new(lines), body);
         if let Some(i) = mv.summary_target() {
             draw_summary(f, ui, mv, i, summary_area(body));
         }
@@ -230,7 +230,7 @@ fn draw_floor(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
     ]);
     let summary = summary_area(body);
     let timer_h = summary.y.saturating_sub(body.y + 1);
-    f.render_widget(Paragraph::new(status), Rect { height: 1, ..body });
+    f.render_widget(Lines::new(status), Rect { height: 1, ..body });
     let big = Rect {
         y: body.y + 1,
         height: timer_h,
@@ -292,8 +292,8 @@ fn draw_summary(f: &mut Frame, ui: &Ui, mv: &MeetingView, idx: usize, area: Rect
                 .skip(skip)
                 .map(|l| Line::styled(l.clone(), style))
                 .collect();
-            f.render_widget(Paragraph::new("").style(style), body);
-            f.render_widget(Paragraph::new(lines), body);
+            f.render_widget(Lines::new("").style(style), body);
+            f.render_widget(Lines::new(lines), body);
             // The terminal cursor at the text cursor, for input methods.
             f.set_cursor_position(Position::new(
                 body.x + w.cursor.1,
@@ -314,7 +314,7 @@ fn draw_summary(f: &mut Frame, ui: &Ui, mv: &MeetingView, idx: usize, area: Rect
             } else {
                 wrapped(text, body.width, ui.style(|r| r.base))
             };
-            f.render_widget(Paragraph::new(lines), body);
+            f.render_widget(Lines::new(lines), body);
         }
     }
 }

@@ -3,11 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::tui::ui::Lines;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::keymap::Context;
 use super::super::meeting::{ListState, Message};
@@ -88,7 +88,7 @@ impl HomeView {
 
 pub fn draw(f: &mut Frame, ui: &Ui, home: &HomeView, data_dir: &Path, message: Option<&Message>) {
     let area = f.area();
-    f.render_widget(Paragraph::new("").style(ui.style(|r| r.base)), area);
+    f.render_widget(Lines::new("").style(ui.style(|r| r.base)), area);
     let [head, _, body, foot] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),
@@ -97,7 +97,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, home: &HomeView, data_dir: &Path, message: O
     ])
     .areas(area);
     f.render_widget(
-        Paragraph::new(vec![
+        Lines::new(vec![
             Line::from(vec![
                 Span::styled(
                     " 议事 yishi ",
@@ -221,7 +221,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, home: &HomeView, data_dir: &Path, message: O
         .unwrap_or(0);
     let window = scroll_window(rows.len(), sel_row, usize::from(list.height));
     f.render_widget(
-        Paragraph::new(
+        Lines::new(
             rows[window]
                 .iter()
                 .map(|(l, _)| l.clone())

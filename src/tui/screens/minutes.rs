@@ -1,19 +1,32 @@
 //! 纪要 Minutes: the minutes as they stand, laid out as they will print.
 
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
-use super::super::meeting::MeetingView;
-use super::super::ui::{Ui, panel, title_bar};
+use super::super::meeting::{MeetingView, MinutesCache};
+use super::super::ui::{Lines, Ui, panel, title_bar};
 use crate::export::minutes_doc::minutes_doc;
 use crate::export::plain::render_lines;
 
-/// The lines of the minutes at a width, and the section headings among them.
-pub fn lines(mv: &MeetingView, ui: &Ui, width: u16) -> (Vec<String>, Vec<String>) {
+/// The lines of the minutes at a width, and the section headings among
+/// them; built once per change of the minutes, width, language or minute.
+pub fn lines(mv: &MeetingView, ui: &Ui, width: u16) -> (Rc<Vec<String>>, Rc<Vec<String>>) {
+    let key = (
+        mv.session.generation,
+        width,
+        ui.lang,
+        ui.now.timestamp() / 60,
+    );
+    if let Some(c) = mv.minutes_cache.borrow().as_ref()
+        && c.key == key
+    {
+        return (Rc::clone(&c.lines), Rc::clone(&c.headings));
+    }
     let doc = minutes_doc(mv.minutes(), ui.lang, ui.now);
-    let headings = doc
+    let headings: Vec<String> = doc
         .blocks
         .iter()
         .filter_map(|b| match b {
@@ -23,7 +36,14 @@ pub fn lines(mv: &MeetingView, ui: &Ui, width: u16) -> (Vec<String>, Vec<String>
             _ => None,
         })
         .collect();
-    (render_lines(&doc, usize::from(width.max(20))), headings)
+    let lines = Rc::new(render_lines(&doc, usize::from(width.max(20))));
+    let headings = Rc::new(headings);
+    *mv.minutes_cache.borrow_mut() = Some(MinutesCache {
+        key,
+        lines: Rc::clone(&lines),
+        headings: Rc::clone(&headings),
+    });
+    (lines, headings)
 }
 
 pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
@@ -45,16 +65,17 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         true,
     );
     let shown: Vec<Line> = all
-        .into_iter()
+        .iter()
         .skip(scroll)
         .take(usize::from(body.height))
         .map(|l| {
-            if headings.contains(&l) {
-                Line::styled(l, ui.style(|r| r.title))
+            let style = if headings.contains(l) {
+                ui.style(|r| r.title)
             } else {
-                Line::styled(l, ui.style(|r| r.base))
-            }
+                ui.style(|r| r.base)
+            };
+            Line::styled(l.as_str(), style)
         })
         .collect();
-    f.render_widget(Paragraph::new(shown), body);
+    f.render_widget(Lines::new(shown), body);
 }

@@ -11,11 +11,11 @@ pub mod popup;
 pub mod roster;
 pub mod vote;
 
+use crate::tui::ui::Lines;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::keymap::{self, Context, ScreenId};
 use super::meeting::{MeetingView, Message};
@@ -51,7 +51,7 @@ pub fn chrome(area: Rect) -> Chrome {
 /// Draw a meeting: chrome, then the current screen.
 pub fn draw_meeting(f: &mut Frame, ui: &Ui, mv: &MeetingView, message: Option<&Message>) {
     let c = chrome(f.area());
-    f.render_widget(Paragraph::new("").style(ui.style(|r| r.base)), f.area());
+    f.render_widget(Lines::new("").style(ui.style(|r| r.base)), f.area());
     header(f, ui, mv, c.header);
     info_line(f, ui, mv, c.info);
     let body = c.body.inner(ratatui::layout::Margin::new(1, 0));
@@ -118,7 +118,7 @@ fn header(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
             .patch(bar)
             .add_modifier(Modifier::BOLD),
     ));
-    f.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+    f.render_widget(Lines::new(Line::from(spans)).style(bar), area);
 }
 
 /// The current topic with its time box, and the attendance and quorum.
@@ -199,7 +199,7 @@ fn info_line(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
     ));
     left.extend(right);
     f.render_widget(
-        Paragraph::new(Line::from(left)).style(ui.style(|r| r.base)),
+        Lines::new(Line::from(left)).style(ui.style(|r| r.base)),
         area,
     );
 }
@@ -234,7 +234,7 @@ pub fn footer(f: &mut Frame, ui: &Ui, ctx: Context, area: Rect, message: Option<
             bar
         };
         let text = truncate(&format!(" {}", msg.text(ui.lang)), usize::from(area.width));
-        f.render_widget(Paragraph::new(text).style(style), area);
+        f.render_widget(Lines::new(text).style(style), area);
         return;
     }
     let mut spans = Vec::new();
@@ -251,5 +251,5 @@ pub fn footer(f: &mut Frame, ui: &Ui, ctx: Context, area: Rect, message: Option<
         spans.push(Span::styled(format!(" {key} "), ui.style(|r| r.key)));
         spans.push(Span::styled(format!(" {desc} "), bar));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+    f.render_widget(Lines::new(Line::from(spans)).style(bar), area);
 }

@@ -1,11 +1,11 @@
 //! 公示 Notice: the notices of the meeting's decisions, the period and its
 //! end, a large countdown (days, hours, minutes), the state, objections.
 
+use crate::tui::ui::Lines;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::meeting::MeetingView;
 use super::super::ui::{BigText, Ui, cell, panel, title_bar, wrapped};
@@ -73,7 +73,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
             ui.style(|r| r.muted),
         ));
     }
-    f.render_widget(Paragraph::new(lines), body);
+    f.render_widget(Lines::new(lines), body);
     draw_detail(f, ui, mv, detail, &rest);
 }
 
@@ -91,7 +91,7 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect, rest: &Rest
     let line = |f: &mut Frame, y: &mut u16, l: Line| {
         if *y < body.y + body.height {
             f.render_widget(
-                Paragraph::new(l),
+                Lines::new(l),
                 Rect {
                     y: *y,
                     height: 1,

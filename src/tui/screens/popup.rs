@@ -2,10 +2,11 @@
 //! clamped inside the frame and puts the terminal cursor in the text field
 //! being typed.
 
+use crate::tui::ui::Lines;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 use super::super::form::{FieldKind, Form, Picker, Popup};
 use super::super::keymap::{self, BINDINGS, Context};
@@ -28,12 +29,12 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
 fn frame_box(f: &mut Frame, ui: &Ui, rect: Rect, title: &str) -> Rect {
     f.render_widget(Clear, rect);
     // The popup's own background sets it apart from the screen under it.
-    f.render_widget(Paragraph::new("").style(ui.surface), rect);
+    f.render_widget(Lines::new("").style(ui.surface), rect);
     let bar = ui
         .style(|r| r.focus)
         .add_modifier(ratatui::style::Modifier::REVERSED);
     f.render_widget(
-        Paragraph::new(cell(&format!(" {title}"), usize::from(rect.width), bar)),
+        Lines::new(cell(&format!(" {title}"), usize::from(rect.width), bar)),
         Rect { height: 1, ..rect },
     );
     Rect {
@@ -60,7 +61,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, popup: &Popup, ctx: Context) {
                 Span::styled(" n ", ui.style(|r| r.key)),
                 Span::raw(format!(" {}", ui.t("否", "no"))),
             ]));
-            f.render_widget(Paragraph::new(lines), inner);
+            f.render_widget(Lines::new(lines), inner);
         }
         Popup::Help { scroll } => draw_help(f, ui, *scroll, ctx),
     }
@@ -93,7 +94,7 @@ fn draw_form(f: &mut Frame, ui: &Ui, form: &Form) {
             ui.style(|r| r.muted)
         };
         f.render_widget(
-            Paragraph::new(Line::styled(
+            Lines::new(Line::styled(
                 format!(
                     "{}{}",
                     if focused { "> " } else { "  " },
@@ -113,7 +114,7 @@ fn draw_form(f: &mut Frame, ui: &Ui, form: &Form) {
                     ui.style(|r| r.base)
                 };
                 f.render_widget(
-                    Paragraph::new(Line::from(vec![
+                    Lines::new(Line::from(vec![
                         Span::raw("  "),
                         cell(&shown, usize::from(w.saturating_sub(3)), style),
                     ])),
@@ -137,7 +138,7 @@ fn draw_form(f: &mut Frame, ui: &Ui, form: &Form) {
                     format!("  {value}")
                 };
                 f.render_widget(
-                    Paragraph::new(Line::from(vec![Span::raw("  "), Span::styled(text, style)])),
+                    Lines::new(Line::from(vec![Span::raw("  "), Span::styled(text, style)])),
                     Rect::new(inner.x, y, w, 1),
                 );
                 y += 1;
@@ -155,7 +156,7 @@ fn draw_form(f: &mut Frame, ui: &Ui, form: &Form) {
                     };
                     let mark = if *on { "[x] " } else { "[ ] " };
                     f.render_widget(
-                        Paragraph::new(Line::from(vec![
+                        Lines::new(Line::from(vec![
                             Span::raw("  "),
                             cell(
                                 &format!("{mark}{label}"),
@@ -181,7 +182,7 @@ fn draw_form(f: &mut Frame, ui: &Ui, form: &Form) {
         lines.push(Line::raw(""));
     }
     lines.push(hint_line(ui, Context::Popup));
-    f.render_widget(Paragraph::new(lines), foot);
+    f.render_widget(Lines::new(lines), foot);
     if let Some(p) = cursor {
         f.set_cursor_position(p);
     }
@@ -208,7 +209,7 @@ fn draw_picker(f: &mut Frame, ui: &Ui, p: &Picker) {
     let inner = frame_box(f, ui, rect, ui.lang.pick(p.title));
     let (shown, col) = p.filter.single_line(inner.width.saturating_sub(4));
     f.render_widget(
-        Paragraph::new(Line::from(vec![
+        Lines::new(Line::from(vec![
             Span::styled("/ ", ui.style(|r| r.muted)),
             cell(
                 &shown,
@@ -243,14 +244,14 @@ fn draw_picker(f: &mut Frame, ui: &Ui, p: &Picker) {
         .collect();
     if lines.is_empty() {
         f.render_widget(
-            Paragraph::new(ui.t("没有匹配的人", "nobody matches")).style(ui.style(|r| r.muted)),
+            Lines::new(ui.t("没有匹配的人", "nobody matches")).style(ui.style(|r| r.muted)),
             list,
         );
     } else {
-        f.render_widget(Paragraph::new(lines), list);
+        f.render_widget(Lines::new(lines), list);
     }
     f.render_widget(
-        Paragraph::new(hint_line(ui, Context::Popup)),
+        Lines::new(hint_line(ui, Context::Popup)),
         Rect::new(
             inner.x,
             inner.y + inner.height.saturating_sub(1),
@@ -369,7 +370,7 @@ fn draw_help(f: &mut Frame, ui: &Ui, scroll: u16, ctx: Context) {
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = usize::from(scroll).min(max_scroll);
     f.render_widget(
-        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()),
+        Lines::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()),
         inner,
     );
 }

@@ -2,10 +2,10 @@
 //! (colour only repeats it), and the attendance, households, quorum and
 //! required roles, large enough to read across the room.
 
+use crate::tui::ui::Lines;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::meeting::{MeetingView, roster_order};
 use super::super::ui::{BigText, Ui, cell, panel, scroll_window, title_bar};
@@ -62,7 +62,7 @@ fn draw_list(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
     );
     if m.roster.is_empty() {
         f.render_widget(
-            Paragraph::new(ui.t(
+            Lines::new(ui.t(
                 "名单为空：按 a 新增参会人员",
                 "The roster is empty: press a to add people",
             ))
@@ -132,7 +132,7 @@ fn draw_list(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         .unwrap_or(0);
     let window = scroll_window(rows.len(), selected_row, usize::from(body.height));
     let lines: Vec<Line> = rows[window].iter().map(|(l, _)| l.clone()).collect();
-    f.render_widget(Paragraph::new(lines), body);
+    f.render_widget(Lines::new(lines), body);
 }
 
 fn draw_summary(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
@@ -235,5 +235,5 @@ fn draw_summary(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
             },
         ]));
     }
-    f.render_widget(Paragraph::new(lines), rest);
+    f.render_widget(Lines::new(lines), rest);
 }

@@ -2,11 +2,11 @@
 //! counts), a live tally in large digits and bars, and the verdict with its
 //! explanation. A closed vote is locked; a correction is shown as one.
 
+use crate::tui::ui::Lines;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::meeting::{MeetingView, count_rows};
 use super::super::ui::{BigText, Ui, bar, cell, panel, scroll_window, title_bar, wrapped};
@@ -36,7 +36,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         let (title, body) = panel(area);
         title_bar(f, ui, title, ui.t("表决", "Vote"), true);
         f.render_widget(
-            Paragraph::new(vec![
+            Lines::new(vec![
                 Line::styled(ui.t("还没有表决。", "No vote yet."), ui.style(|r| r.muted)),
                 Line::raw(ui.t(
                     "按 v 发起表决：填写表决事项，选择规则、方式和表决人。",
@@ -84,7 +84,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
             vote.method.label(ui.lang)
         )),
     ]);
-    f.render_widget(Paragraph::new(info), Rect { height: 1, ..body });
+    f.render_widget(Lines::new(info), Rect { height: 1, ..body });
     let body = Rect {
         y: body.y + 1,
         height: body.height.saturating_sub(1),
@@ -177,7 +177,7 @@ fn draw_ballots(
                     ])
                 })
                 .collect();
-            f.render_widget(Paragraph::new(lines), body);
+            f.render_widget(Lines::new(lines), body);
         }
         Ballots::Counts { .. } => {
             title_bar(
@@ -215,7 +215,7 @@ fn draw_ballots(
                     ])
                 })
                 .collect();
-            f.render_widget(Paragraph::new(lines), body);
+            f.render_widget(Lines::new(lines), body);
         }
     }
 }
@@ -257,7 +257,7 @@ fn draw_tally(f: &mut Frame, ui: &Ui, vote: &Vote, ballots: &Ballots, area: Rect
         let style = choice_style(ui, c);
         let col = cols[k];
         f.render_widget(
-            Paragraph::new(Line::styled(c.label(ui.lang).to_string(), style))
+            Lines::new(Line::styled(c.label(ui.lang).to_string(), style))
                 .alignment(ratatui::layout::Alignment::Center),
             Rect { height: 1, ..col },
         );
@@ -284,7 +284,7 @@ fn draw_tally(f: &mut Frame, ui: &Ui, vote: &Vote, ballots: &Ballots, area: Rect
             break;
         }
         f.render_widget(
-            Paragraph::new(Line::styled(
+            Lines::new(Line::styled(
                 format!(
                     "{}：{} {}，{} {}",
                     measure_name(*ms, ui.lang),
@@ -318,7 +318,7 @@ fn draw_tally(f: &mut Frame, ui: &Ui, vote: &Vote, ballots: &Ballots, area: Rect
                 ..rest
             };
             f.render_widget(
-                Paragraph::new(Line::from(cell(
+                Lines::new(Line::from(cell(
                     &label,
                     usize::from(label_w),
                     choice_style(ui, c),
@@ -390,5 +390,5 @@ fn draw_tally(f: &mut Frame, ui: &Ui, vote: &Vote, ballots: &Ballots, area: Rect
             ui.style(|r| r.warning),
         ));
     }
-    f.render_widget(Paragraph::new(lines), verdict_area);
+    f.render_widget(Lines::new(lines), verdict_area);
 }
