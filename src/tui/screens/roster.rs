@@ -78,7 +78,10 @@ fn draw_list(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
     let status_w = if w >= 90 { 20 } else { 11 };
     let name_w = 8;
     let hh_w = 5;
-    let aff_w = w.saturating_sub(2 + name_w + 1 + status_w + 1 + hh_w);
+    let aff_w = w
+        .saturating_sub(2 + name_w + 1 + status_w + 1 + hh_w)
+        .min(30);
+
     for role in Role::ALL {
         let people: Vec<usize> = order
             .iter()

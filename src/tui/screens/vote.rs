@@ -241,7 +241,14 @@ fn draw_tally(f: &mut Frame, ui: &Ui, vote: &Vote, ballots: &Ballots, area: Rect
     // Large digits: yes, no, abstain in heads (the rule's other measures
     // are in the lines below).
     let measure = Measure::Heads;
-    let big_h = (body.height / 3).clamp(3, 12);
+    // Taller digits on a large screen; on a small one the explanation of
+    // the verdict needs the rows.
+    let big_h = if body.height >= 30 {
+        (body.height * 2 / 5).min(18)
+    } else {
+        (body.height / 3).max(3)
+    };
+
     let [big_area, rest] =
         Layout::vertical([Constraint::Length(big_h + 1), Constraint::Min(0)]).areas(body);
     let cols = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(big_area);
@@ -357,10 +364,28 @@ fn draw_tally(f: &mut Frame, ui: &Ui, vote: &Vote, ballots: &Ballots, area: Rect
                     j.outcome.label(ui.lang)
                 )
             };
-            lines.push(Line::from(Span::styled(
-                format!(" {label} "),
-                outcome_style(ui, j.outcome),
-            )));
+            // On a large screen the outcome is a band three rows high, to
+            // be seen from the back of the room.
+            let band = if verdict_area.height >= 8 { 3 } else { 1 };
+            let style = outcome_style(ui, j.outcome);
+            let band_area = Rect {
+                height: band.min(verdict_area.height),
+                ..verdict_area
+            };
+            super::super::ui::fill(f.buffer_mut(), band_area, style);
+            f.render_widget(
+                Lines::new(Line::styled(format!(" {label} "), style))
+                    .alignment(ratatui::layout::Alignment::Center),
+                Rect {
+                    y: band_area.y + band_area.height / 2,
+                    height: 1,
+                    ..band_area
+                },
+            );
+            for _ in 0..band {
+                lines.push(Line::raw(""));
+            }
+
             lines.extend(wrapped(
                 &j.explain(ui.lang),
                 verdict_area.width,
