@@ -220,7 +220,7 @@ fn a_walk_in_is_added_through_a_form_with_chinese_input() {
     let mut fx = demo_app(Lang::Zh);
     press(&mut fx.app, KeyCode::Char('a'));
     let buf = render(&fx.app, 80, 24);
-    assert!(text(&buf).contains("新增到场人员"));
+    assert!(text(&buf).contains("新增参会人员"));
     typ(&mut fx.app, "吴桂兰");
     // The terminal cursor follows the text cursor (input methods use it).
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -246,9 +246,11 @@ fn a_walk_in_is_added_through_a_form_with_chinese_input() {
     press(&mut fx.app, KeyCode::Backspace);
     typ(&mut fx.app, "1");
     press(&mut fx.app, KeyCode::Enter);
+    // The meeting has not started: she is on the roster, expected.
     let s = text(&render(&fx.app, 160, 48));
-    assert!(s.contains("吴桂兰 已加入"), "{s}");
-    assert!(s.contains("居民 0/0") || s.contains("居民 1/1"), "{s}");
+    assert!(s.contains("吴桂兰 已加入名单"), "{s}");
+    assert!(s.contains("居民 0/1"), "{s}");
+    assert!(s.contains("出席 0/14  户 0/85"), "{s}");
 }
 
 #[test]

@@ -124,8 +124,10 @@ impl Minutes {
         self.live.queue.retain(|q| *q != id);
     }
 
-    /// Add someone who came without being on the roster; checked in now.
-    pub fn add_walk_in(
+    /// Add someone to the roster: before the meeting starts, as expected
+    /// (preparing the roster); once it has started, as a walk-in checked in
+    /// now.
+    pub fn add_attendee(
         &mut self,
         name: &str,
         role: Role,
@@ -134,6 +136,11 @@ impl Minutes {
         now: Timestamp,
     ) -> AttendeeId {
         let id = super::roster::next_id(&self.roster);
+        let attendance = if self.meeting.state == MeetingState::Planned {
+            Attendance::Expected
+        } else {
+            Attendance::Present { checked_in: now }
+        };
         self.roster.push(Attendee {
             id,
             name: name.trim().to_string(),
@@ -141,9 +148,8 @@ impl Minutes {
             affiliation: affiliation.trim().to_string(),
             households,
             floor_area: None,
-            attendance: Attendance::Present { checked_in: now },
+            attendance,
         });
-        self.start_meeting(now);
         id
     }
 

@@ -271,7 +271,8 @@ pub static BINDINGS: &[Binding] = &[
         C::Screen(S::Roster),
         &[K::Char('a')],
         A::AddWalkIn,
-        tx("新增到场人员", "add a walk-in"),
+        tx("新增参会人员", "add a person"),
+
         true,
     ),
     b(

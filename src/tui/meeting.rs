@@ -387,7 +387,7 @@ impl MeetingView {
                     .unwrap_or(0);
                 *cx.popup = Some(Popup::Form(Form::new(
                     Purpose::WalkIn,
-                    tx("新增到场人员", "Add a walk-in"),
+                    tx("新增参会人员", "Add a person"),
                     vec![
                         FormField::text(tx("姓名", "Name"), ""),
                         FormField::choice(tx("身份", "Role"), roles, resident),
@@ -939,12 +939,21 @@ impl MeetingView {
                 };
                 let role = Role::ALL[form.choice(1)];
                 let aff = form.text(2).to_string();
-                self.session
-                    .change(|m| m.add_walk_in(&name, role, &aff, households, now));
-                *cx.message = Some(Message::info(
-                    format!("{name} 已加入并签到"),
-                    format!("{name} added and checked in"),
-                ));
+                let id = self
+                    .session
+                    .change(|m| m.add_attendee(&name, role, &aff, households, now));
+                let present = self.minutes().attendee(id).is_some_and(|a| a.is_present());
+                *cx.message = Some(if present {
+                    Message::info(
+                        format!("{name} 已加入并签到"),
+                        format!("{name} added and checked in"),
+                    )
+                } else {
+                    Message::info(
+                        format!("{name} 已加入名单"),
+                        format!("{name} added to the roster"),
+                    )
+                });
             }
             Purpose::Absent(id) => {
                 let reason = form.text(0).to_string();

@@ -47,12 +47,20 @@ fn absence_and_leaving_early_take_people_out_of_the_queue() {
 }
 
 #[test]
-fn a_walk_in_is_added_present_with_a_new_id() {
+fn people_added_before_the_meeting_are_expected_and_after_it_starts_present() {
     let mut m = small_meeting();
-    let id = m.add_walk_in("吴大姐", Role::Resident, "2号楼1单元", 1, t(T0));
+    let id = m.add_attendee("吴大姐", Role::Resident, "2号楼1单元", 1, t(T0));
     assert_eq!(id, 6);
-    assert!(m.attendee(6).unwrap().is_present());
-    assert_eq!(m.attendance().present, 1);
+    assert_eq!(m.attendee(6).unwrap().attendance, Attendance::Expected);
+    assert_eq!(
+        m.meeting.state,
+        MeetingState::Planned,
+        "adding people does not start it"
+    );
+    m.toggle_check_in(3, t(T0));
+    let walk_in = m.add_attendee("钱大爷", Role::Resident, "", 1, t(T0));
+    assert!(m.attendee(walk_in).unwrap().is_present());
+    assert_eq!(m.attendance().present, 2);
 }
 
 #[test]

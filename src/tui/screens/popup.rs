@@ -316,7 +316,8 @@ pub fn help_lines(ui: &Ui, ctx: Context) -> Vec<Line<'static>> {
         lines.push(section(ui.t("一次会议的流程", "Running a meeting")));
         for step in [
             ui.t(
-                "  1 签到：选中参会人按空格签到，a 新增到场人员",
+                "  1 签到：选中参会人按空格签到，a 新增参会人员",
+
                 "  1 Roster: select a person, Space to check in; a adds a walk-in",
             ),
             ui.t(
