@@ -300,6 +300,22 @@ fn sigterm_saves_and_restores_the_terminal() {
 }
 
 #[test]
+fn ctrl_c_saves_and_restores_the_terminal_in_english_too() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, &["--lang", "en", "demo"]);
+    pty.wait_for("Roster");
+    pty.keys(" ");
+    pty.wait_for("present 1/13");
+    pty.keys("\u{3}");
+    let after = pty.wait_exit();
+    assert!(after.contains("the meeting is saved in"), "{after}");
+    let m = yishi::minutes_file::read(&the_only_file(&d.data))
+        .unwrap()
+        .minutes;
+    assert_eq!(m.attendance().present, 1);
+}
+
+#[test]
 fn a_broken_file_is_reported_before_the_screen_changes() {
     let d = dirs();
     let bad = d.data.join("坏.ron");
