@@ -71,7 +71,7 @@ fn meeting(dir: &std::path::Path) -> App {
     );
     press(&mut app, KeyCode::Esc);
     app.tick(now + TimeDelta::seconds(95));
-    app.message = None;
+    app.shared.message = None;
     app
 }
 

@@ -25,16 +25,7 @@ pub fn rules() -> (RuleBook, Vec<Diagnostic>) {
     let Some(dir) = rules_dir() else {
         return (book, problems);
     };
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return (book, problems);
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    for f in files {
+    for f in crate::minutes_file::paths::ron_files_in(&dir) {
         match read_rules(&f) {
             Ok(b) => book.extend(b),
             Err(d) => problems.extend(d),

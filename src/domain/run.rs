@@ -451,6 +451,12 @@ impl Minutes {
         Ok(self.notices.len() - 1)
     }
 
+    fn notice_mut(&mut self, i: usize) -> Result<&mut Notice, RunError> {
+        self.notices
+            .get_mut(i)
+            .ok_or_else(|| RunError::new("没有这份公示", "there is no such notice"))
+    }
+
     /// Log an objection to a running notice: the notice pauses and the
     /// topics of its decisions are flagged for re-deliberation.
     pub fn log_objection(
@@ -460,10 +466,7 @@ impl Minutes {
         content: &str,
         now: Timestamp,
     ) -> Result<(), RunError> {
-        let n = self
-            .notices
-            .get_mut(notice)
-            .ok_or_else(|| RunError::new("没有这份公示", "there is no such notice"))?;
+        let n = self.notice_mut(notice)?;
         if !matches!(
             n.state_at(now, &RestDays::weekends()),
             NoticeState::Running { .. }
@@ -499,10 +502,7 @@ impl Minutes {
         period: NoticePeriod,
         now: Timestamp,
     ) -> Result<(), RunError> {
-        let n = self
-            .notices
-            .get_mut(notice)
-            .ok_or_else(|| RunError::new("没有这份公示", "there is no such notice"))?;
+        let n = self.notice_mut(notice)?;
         if !matches!(
             n.state_at(now, &RestDays::weekends()),
             NoticeState::Paused | NoticeState::UnderReview

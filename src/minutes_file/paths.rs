@@ -81,6 +81,21 @@ pub fn new_file_path(dir: &Path, minutes: &Minutes) -> PathBuf {
         .expect("some suffix is free")
 }
 
+/// The `*.ron` files directly in `dir`, sorted; none if it cannot be read
+/// (user themes and rules are optional).
+pub fn ron_files_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// Every `*.ron` file under `dir`, recursively, sorted; hidden files and
 /// folders (temporary files, locks, caches) are skipped.
 pub fn minutes_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {

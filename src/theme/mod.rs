@@ -7,7 +7,7 @@
 //! the field's path (`roles.title.fg`). `themes/` ships the two built-in
 //! themes; a test keeps the shipped dark theme equal to [`Theme::default`].
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::{Deserialize, Serialize};
@@ -338,16 +338,8 @@ impl Default for Theme {
 pub fn available(user_dir: Option<&Path>) -> (Vec<Theme>, Vec<Diagnostic>) {
     let mut themes = vec![Theme::default(), Theme::projector()];
     let mut problems = Vec::new();
-    if let Some(dir) = user_dir
-        && let Ok(entries) = std::fs::read_dir(dir)
-    {
-        let mut files: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-            .collect();
-        files.sort();
-        for f in files {
+    if let Some(dir) = user_dir {
+        for f in crate::minutes_file::paths::ron_files_in(dir) {
             match Theme::read(&f) {
                 Ok(t) => themes.push(t),
                 Err(d) => problems.extend(d),

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::{Confirm, Form, FormField, Popup, Purpose, edit_text};
 use super::keymap::{Action, Context, action_for};
-use super::meeting::{Cx, MeetingView, Message};
+use super::meeting::{MeetingView, Message, Shared};
 use super::screens::{self, home::HomeItem, home::HomeView};
 use super::session::Session;
 use super::ui::{MIN_HEIGHT, MIN_WIDTH, Ui, too_small};
@@ -26,18 +26,13 @@ pub enum Mode {
 }
 
 pub struct App {
-    pub lang: Lang,
+    pub shared: Shared,
     pub themes: Vec<Theme>,
     pub theme: usize,
-    pub now: Timestamp,
     pub mode: Mode,
-    pub popup: Option<Popup>,
-    pub message: Option<Message>,
     pub quit: bool,
     /// Ring the terminal bell after this frame.
     pub bell: bool,
-    pub data_dir: PathBuf,
-    pub rules: RuleBook,
     /// A new meeting being prepared in the new-meeting form.
     pub pending_new: Option<Minutes>,
 }
@@ -52,21 +47,23 @@ impl App {
         rules: RuleBook,
     ) -> App {
         App {
-            lang,
+            shared: Shared {
+                now,
+                lang,
+                rules,
+                popup: None,
+                message: None,
+                data_dir,
+            },
             themes: if themes.is_empty() {
                 vec![Theme::default()]
             } else {
                 themes
             },
             theme: 0,
-            now,
             mode,
-            popup: None,
-            message: None,
             quit: false,
             bell: false,
-            data_dir,
-            rules,
             pending_new: None,
         }
     }
@@ -84,7 +81,7 @@ impl App {
 
     /// Where keys go now.
     pub fn context(&self) -> Context {
-        match (&self.popup, &self.mode) {
+        match (&self.shared.popup, &self.mode) {
             (Some(Popup::Confirm(_)), _) => Context::Confirm,
             (Some(_), _) => Context::Popup,
             (None, Mode::Meeting(mv)) => Context::Screen(mv.screen),
@@ -94,29 +91,33 @@ impl App {
 
     /// Advance the clock; ring the bell when a speaker reaches the limit.
     pub fn tick(&mut self, now: Timestamp) {
-        self.now = now;
+        self.shared.now = now;
         if let Mode::Meeting(mv) = &mut self.mode
             && mv.tick(now)
         {
             self.bell = true;
-            self.message = Some(Message::error("发言时间到", "time is up for this speaker"));
+            self.shared.message = Some(Message::error("发言时间到", "time is up for this speaker"));
         }
     }
 
     pub fn draw(&self, f: &mut Frame) {
-        let ui = Ui::new(self.theme(), self.lang, self.now);
+        let ui = Ui::new(self.theme(), self.shared.lang, self.shared.now);
         let area = f.area();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(f, &ui);
             return;
         }
         match &self.mode {
-            Mode::Home(home) => {
-                screens::home::draw(f, &ui, home, &self.data_dir, self.message.as_ref())
-            }
-            Mode::Meeting(mv) => screens::draw_meeting(f, &ui, mv, self.message.as_ref()),
+            Mode::Home(home) => screens::home::draw(
+                f,
+                &ui,
+                home,
+                &self.shared.data_dir,
+                self.shared.message.as_ref(),
+            ),
+            Mode::Meeting(mv) => screens::draw_meeting(f, &ui, mv, self.shared.message.as_ref()),
         }
-        if let Some(p) = &self.popup {
+        if let Some(p) = &self.shared.popup {
             let ctx = match &self.mode {
                 Mode::Meeting(mv) => Context::Screen(mv.screen),
                 Mode::Home(_) => Context::Home,
@@ -126,7 +127,7 @@ impl App {
     }
 
     pub fn on_paste(&mut self, text: &str) {
-        match &mut self.popup {
+        match &mut self.shared.popup {
             Some(Popup::Form(form)) => {
                 let focus = form.focus;
                 if let super::form::FieldKind::Text(t) = &mut form.fields[focus].kind {
@@ -144,7 +145,7 @@ impl App {
     }
 
     pub fn on_key(&mut self, ev: KeyEvent) {
-        if self.popup.is_some() {
+        if self.shared.popup.is_some() {
             self.popup_key(ev);
             return;
         }
@@ -152,37 +153,29 @@ impl App {
         if let Mode::Meeting(mv) = &mut self.mode
             && mv.wants_text(&ev)
         {
-            let mut cx = Cx {
-                now: self.now,
-                lang: self.lang,
-                rules: &self.rules,
-                popup: &mut self.popup,
-                message: &mut self.message,
-                data_dir: &self.data_dir,
-            };
-            mv.text_key(&ev, &mut cx);
+            mv.text_key(&ev, &mut self.shared);
             return;
         }
         let Some(action) = action_for(ctx, &ev) else {
             return;
         };
-        self.message = None;
+        self.shared.message = None;
         self.action(action);
     }
 
     fn action(&mut self, action: Action) {
         match action {
-            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Help => self.shared.popup = Some(Popup::Help { scroll: 0 }),
             Action::CycleTheme => {
                 self.theme = (self.theme + 1) % self.themes.len();
-                let name = self.theme().name(self.lang).to_string();
-                self.message = Some(Message::info(
+                let name = self.theme().name(self.shared.lang).to_string();
+                self.shared.message = Some(Message::info(
                     format!("配色：{name}"),
                     format!("theme: {name}"),
                 ));
             }
             Action::ToggleLang => {
-                self.lang = match self.lang {
+                self.shared.lang = match self.shared.lang {
                     Lang::Zh => Lang::En,
                     Lang::En => Lang::Zh,
                 };
@@ -190,7 +183,7 @@ impl App {
             Action::ForceQuit => self.quit = true,
             Action::Quit => match self.mode {
                 Mode::Home(_) => self.quit = true,
-                Mode::Meeting(_) => self.popup = Some(Popup::Confirm(Confirm::Quit)),
+                Mode::Meeting(_) => self.shared.popup = Some(Popup::Confirm(Confirm::Quit)),
             },
             _ => match &mut self.mode {
                 Mode::Meeting(mv) => match action {
@@ -198,33 +191,17 @@ impl App {
                     Action::NextScreen => mv.screen = mv.screen.next(),
                     Action::PrevScreen => mv.screen = mv.screen.prev(),
                     _ => {
-                        let mut cx = Cx {
-                            now: self.now,
-                            lang: self.lang,
-                            rules: &self.rules,
-                            popup: &mut self.popup,
-                            message: &mut self.message,
-                            data_dir: &self.data_dir,
-                        };
                         if mv.session.read_only
-                            && !matches!(
-                                action,
-                                Action::Up
-                                    | Action::Down
-                                    | Action::PageUp
-                                    | Action::PageDown
-                                    | Action::Top
-                                    | Action::Bottom
-                                    | Action::Export
-                            )
+                            && !action.is_list_move()
+                            && action != Action::Export
                         {
-                            *cx.message = Some(Message::error(
+                            self.shared.message = Some(Message::error(
                                 "只读：此文件来自更新版本的 yishi，不能修改",
                                 "read-only: this file comes from a newer yishi and cannot be changed",
                             ));
                             return;
                         }
-                        mv.on(action, &mut cx);
+                        mv.on(action, &mut self.shared);
                     }
                 },
                 Mode::Home(home) => {
@@ -246,11 +223,11 @@ impl App {
             HomeItem::Continue(e) | HomeItem::Recent(e) => self.open_meeting(&e.path),
             HomeItem::New => self.prepare_new(None),
             HomeItem::Demo => {
-                let demo = crate::demo::demo(self.now);
+                let demo = crate::demo::demo(self.shared.now);
                 self.start_meeting(demo);
             }
             HomeItem::Archive => {
-                self.message = Some(Message::info(
+                self.shared.message = Some(Message::info(
                     "档案浏览：运行 yishi archive",
                     "the archive: run yishi archive",
                 ));
@@ -263,41 +240,44 @@ impl App {
         match Session::open(path) {
             Ok(s) => {
                 self.mode = Mode::Meeting(Box::new(MeetingView::new(s)));
-                self.message = Some(Message::info(
+                self.shared.message = Some(Message::info(
                     format!("已打开 {}", path.display()),
                     format!("opened {}", path.display()),
                 ));
             }
             Err(diags) => {
                 let d = &diags[0];
-                self.message = Some(Message::error(d.render(Lang::Zh), d.render(Lang::En)));
+                self.shared.message = Some(Message::error(d.render(Lang::Zh), d.render(Lang::En)));
             }
         }
     }
 
     /// Save new minutes as a new file in the data folder and run them.
     pub fn start_meeting(&mut self, minutes: Minutes) {
-        let path = paths::new_file_path(&self.data_dir, &minutes);
+        let path = paths::new_file_path(&self.shared.data_dir, &minutes);
         match Session::create(&path, minutes) {
             Ok(s) => {
                 self.mode = Mode::Meeting(Box::new(MeetingView::new(s)));
-                self.message = Some(Message::info(
+                self.shared.message = Some(Message::info(
                     format!("会议保存在 {}", path.display()),
                     format!("the meeting is saved in {}", path.display()),
                 ));
             }
-            Err(d) => self.message = Some(Message::error(d.render(Lang::Zh), d.render(Lang::En))),
+            Err(d) => {
+                self.shared.message = Some(Message::error(d.render(Lang::Zh), d.render(Lang::En)))
+            }
         }
     }
 
     /// Show the new-meeting form, prefilled from a base (a template or the
     /// next meeting of a series) if given.
     pub fn prepare_new(&mut self, base: Option<Minutes>) {
-        let base = base.unwrap_or_else(|| Minutes::blank("", MeetingKind::Consultation, self.now));
+        let base =
+            base.unwrap_or_else(|| Minutes::blank("", MeetingKind::Consultation, self.shared.now));
         let mt = &base.meeting;
         let kinds: Vec<String> = MeetingKind::ALL
             .iter()
-            .map(|k| k.label(self.lang).to_string())
+            .map(|k| k.label(self.shared.lang).to_string())
             .collect();
         let kind = MeetingKind::ALL
             .iter()
@@ -322,7 +302,7 @@ impl App {
             ],
         );
         self.pending_new = Some(base);
-        self.popup = Some(Popup::Form(form));
+        self.shared.popup = Some(Popup::Form(form));
     }
 
     fn submit_new_meeting(&mut self, form: &mut Form) -> bool {
@@ -341,7 +321,7 @@ impl App {
                 return false;
             }
         };
-        let offset = *self.now.offset();
+        let offset = *self.shared.now.offset();
         let Some(start) = start.and_local_timezone(offset).single() else {
             form.refuse("开始时间无效", "the start time is not valid");
             return false;
@@ -349,7 +329,7 @@ impl App {
         let mut m = self
             .pending_new
             .take()
-            .unwrap_or_else(|| Minutes::blank(&title, MeetingKind::Consultation, self.now));
+            .unwrap_or_else(|| Minutes::blank(&title, MeetingKind::Consultation, self.shared.now));
         m.meeting.title = title;
         m.meeting.kind = MeetingKind::ALL[form.choice(1)];
         m.meeting.community = form.text(2).to_string();
@@ -364,7 +344,7 @@ impl App {
     }
 
     fn popup_key(&mut self, ev: KeyEvent) {
-        let Some(popup) = self.popup.take() else {
+        let Some(popup) = self.shared.popup.take() else {
             return;
         };
         let ctx = match popup {
@@ -373,7 +353,7 @@ impl App {
         };
         match popup {
             Popup::Help { scroll } => {
-                self.popup = match ev.code {
+                self.shared.popup = match ev.code {
                     KeyCode::Up | KeyCode::Char('k') => Some(Popup::Help {
                         scroll: scroll.saturating_sub(1),
                     }),
@@ -393,7 +373,7 @@ impl App {
                 Some(Action::Yes) => self.confirmed(what),
                 Some(Action::No) => {}
                 Some(Action::ForceQuit) => self.quit = true,
-                _ => self.popup = Some(Popup::Confirm(what)),
+                _ => self.shared.popup = Some(Popup::Confirm(what)),
             },
             Popup::Picker(mut p) => {
                 match action_for(ctx, &ev) {
@@ -407,7 +387,7 @@ impl App {
                             let added = mv.session.change(|m| m.queue_add(id));
                             if added {
                                 let name = mv.minutes().attendee_name(id);
-                                self.message = Some(Message::info(
+                                self.shared.message = Some(Message::info(
                                     format!("{name} 已加入发言队列"),
                                     format!("{name} is in the queue"),
                                 ));
@@ -425,7 +405,7 @@ impl App {
                         }
                     }
                 }
-                self.popup = Some(Popup::Picker(p));
+                self.shared.popup = Some(Popup::Picker(p));
             }
             Popup::Form(mut form) => {
                 let focus = form.focus;
@@ -433,7 +413,7 @@ impl App {
                     && edit_text(t, &ev)
                 {
                     form.error = None;
-                    self.popup = Some(Popup::Form(form));
+                    self.shared.popup = Some(Popup::Form(form));
                     return;
                 }
                 match action_for(ctx, &ev) {
@@ -456,8 +436,8 @@ impl App {
                     Some(Action::Toggle) => form.toggle(),
                     _ => {}
                 }
-                if self.popup.is_none() {
-                    self.popup = Some(Popup::Form(form));
+                if self.shared.popup.is_none() {
+                    self.shared.popup = Some(Popup::Form(form));
                 }
             }
         }
@@ -471,15 +451,7 @@ impl App {
         let Mode::Meeting(mv) = &mut self.mode else {
             return true;
         };
-        let mut cx = Cx {
-            now: self.now,
-            lang: self.lang,
-            rules: &self.rules,
-            popup: &mut self.popup,
-            message: &mut self.message,
-            data_dir: &self.data_dir,
-        };
-        mv.submit(form, &mut cx)
+        mv.submit(form, &mut self.shared)
     }
 
     fn confirmed(&mut self, what: Confirm) {
@@ -488,15 +460,7 @@ impl App {
             return;
         }
         if let Mode::Meeting(mv) = &mut self.mode {
-            let mut cx = Cx {
-                now: self.now,
-                lang: self.lang,
-                rules: &self.rules,
-                popup: &mut self.popup,
-                message: &mut self.message,
-                data_dir: &self.data_dir,
-            };
-            mv.confirmed(what, &mut cx);
+            mv.confirmed(what, &mut self.shared);
         }
     }
 }

@@ -143,7 +143,23 @@ pub enum Action {
     No,
 }
 
+impl Action {
+    /// Moving through a list: allowed everywhere, even read-only.
+    pub fn is_list_move(self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+        )
+    }
+}
+
 /// A key as the table writes it.
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Char(char),
@@ -272,7 +288,6 @@ pub static BINDINGS: &[Binding] = &[
         &[K::Char('a')],
         A::AddWalkIn,
         tx("新增参会人员", "add a person"),
-
         true,
     ),
     b(

@@ -46,14 +46,16 @@ impl Message {
     }
 }
 
-/// What a screen handler may touch besides the meeting.
-pub struct Cx<'a> {
+/// What the screens share besides the meeting: the clock, the language,
+/// the vote rules, the popup, the status message, the data folder. The app
+/// owns it beside its mode, so a screen borrows both at once.
+pub struct Shared {
     pub now: Timestamp,
     pub lang: Lang,
-    pub rules: &'a RuleBook,
-    pub popup: &'a mut Option<Popup>,
-    pub message: &'a mut Option<Message>,
-    pub data_dir: &'a std::path::Path,
+    pub rules: RuleBook,
+    pub popup: Option<Popup>,
+    pub message: Option<Message>,
+    pub data_dir: std::path::PathBuf,
 }
 
 #[derive(Debug, Default)]
@@ -66,15 +68,7 @@ impl ListState {
     pub fn apply(&mut self, action: Action, len: usize, page: usize) -> bool {
         if len == 0 {
             self.selected = 0;
-            return matches!(
-                action,
-                Action::Up
-                    | Action::Down
-                    | Action::PageUp
-                    | Action::PageDown
-                    | Action::Top
-                    | Action::Bottom
-            );
+            return action.is_list_move();
         }
         let last = len - 1;
         self.selected = match action {
@@ -235,12 +229,12 @@ impl MeetingView {
     }
 
     /// A key for a screen field (see [`MeetingView::wants_text`]).
-    pub fn text_key(&mut self, ev: &KeyEvent, cx: &mut Cx) {
+    pub fn text_key(&mut self, ev: &KeyEvent, cx: &mut Shared) {
         if let Some((idx, field)) = &mut self.discussion.editing {
             match ev.code {
                 KeyCode::Esc | KeyCode::Enter => {
                     self.discussion.editing = None;
-                    *cx.message = Some(Message::info("摘要已保存", "summary saved"));
+                    cx.message = Some(Message::info("摘要已保存", "summary saved"));
                 }
                 _ => {
                     if edit_text(field, ev) {
@@ -291,7 +285,7 @@ impl MeetingView {
         self.set_count(choice, measure, value, cx);
     }
 
-    fn set_count(&mut self, choice: Choice, measure: Measure, value: f64, cx: &mut Cx) {
+    fn set_count(&mut self, choice: Choice, measure: Measure, value: f64, cx: &mut Shared) {
         let Some(i) = self.vote.current else { return };
         if let Some(draft) = &mut self.vote.correction {
             let _ = crate::domain::run::set_count(draft, choice, measure, value);
@@ -302,7 +296,7 @@ impl MeetingView {
             .session
             .change(|m| m.set_count(id, choice, measure, value))
         {
-            *cx.message = Some(Message::error(e.zh, e.en));
+            cx.message = Some(Message::error(e.zh, e.en));
         }
     }
 
@@ -340,7 +334,7 @@ impl MeetingView {
 
     /// Do what an action means on the current screen. Returns false when
     /// the action is not for this screen.
-    pub fn on(&mut self, action: Action, cx: &mut Cx) -> bool {
+    pub fn on(&mut self, action: Action, cx: &mut Shared) -> bool {
         match self.screen {
             ScreenId::Roster => self.on_roster(action, cx),
             ScreenId::Agenda => self.on_agenda(action, cx),
@@ -351,7 +345,7 @@ impl MeetingView {
         }
     }
 
-    fn on_roster(&mut self, action: Action, cx: &mut Cx) -> bool {
+    fn on_roster(&mut self, action: Action, cx: &mut Shared) -> bool {
         let order = roster_order(self.minutes());
         if self.roster.apply(action, order.len(), 10) {
             return true;
@@ -364,7 +358,7 @@ impl MeetingView {
                 let Some(a) = selected else { return true };
                 let now = cx.now;
                 let present = self.session.change(|m| m.toggle_check_in(a.id, now));
-                *cx.message = Some(if present {
+                cx.message = Some(if present {
                     Message::info(
                         format!("{} 已签到 {}", a.name, crate::i18n::time(now)),
                         format!("{} checked in at {}", a.name, crate::i18n::time(now)),
@@ -385,7 +379,7 @@ impl MeetingView {
                     .iter()
                     .position(|r| *r == Role::Resident)
                     .unwrap_or(0);
-                *cx.popup = Some(Popup::Form(Form::new(
+                cx.popup = Some(Popup::Form(Form::new(
                     Purpose::WalkIn,
                     tx("新增参会人员", "Add a person"),
                     vec![
@@ -398,7 +392,7 @@ impl MeetingView {
             }
             Action::MarkAbsent => {
                 let Some(a) = selected else { return true };
-                *cx.popup = Some(Popup::Form(Form::new(
+                cx.popup = Some(Popup::Form(Form::new(
                     Purpose::Absent(a.id),
                     tx("登记缺席", "Mark absent"),
                     vec![FormField::text(tx("缺席原因", "Reason"), "")],
@@ -407,7 +401,7 @@ impl MeetingView {
             Action::MarkLeftEarly => {
                 let Some(a) = selected else { return true };
                 if !a.is_present() {
-                    *cx.message = Some(Message::error(
+                    cx.message = Some(Message::error(
                         format!("{} 未签到", a.name),
                         format!("{} is not checked in", a.name),
                     ));
@@ -415,7 +409,7 @@ impl MeetingView {
                 }
                 let now = cx.now;
                 self.session.change(|m| m.mark_left_early(a.id, now));
-                *cx.message = Some(Message::info(
+                cx.message = Some(Message::info(
                     format!("{} 中途离会 {}", a.name, crate::i18n::time(now)),
                     format!("{} left at {}", a.name, crate::i18n::time(now)),
                 ));
@@ -425,7 +419,7 @@ impl MeetingView {
         true
     }
 
-    fn on_agenda(&mut self, action: Action, cx: &mut Cx) -> bool {
+    fn on_agenda(&mut self, action: Action, cx: &mut Shared) -> bool {
         let len = self.minutes().agenda.len();
         if self.agenda.apply(action, len, 10) {
             return true;
@@ -438,7 +432,7 @@ impl MeetingView {
         let now = cx.now;
         match (action, topic) {
             (Action::AddTopic, _) => {
-                *cx.popup = Some(Popup::Form(Form::new(
+                cx.popup = Some(Popup::Form(Form::new(
                     Purpose::AddTopic,
                     tx("新增议题", "Add a topic"),
                     vec![
@@ -450,7 +444,7 @@ impl MeetingView {
             }
             (Action::StartTopic, Some((id, title))) => {
                 self.session.change(|m| m.start_topic(id, now));
-                *cx.message = Some(Message::info(
+                cx.message = Some(Message::info(
                     format!("开始讨论：{title}"),
                     format!("Now discussing: {title}"),
                 ));
@@ -462,7 +456,7 @@ impl MeetingView {
             (Action::CarryOver, Some((id, title))) => {
                 self.session
                     .change(|m| m.set_topic_state(id, TopicState::CarriedOver));
-                *cx.message = Some(Message::info(
+                cx.message = Some(Message::info(
                     format!("「{title}」转下次会议；新建下次会议时将自动带入"),
                     format!("\"{title}\" is carried over; it will be on the next meeting's agenda"),
                 ));
@@ -481,7 +475,7 @@ impl MeetingView {
                 | Action::TimeBoxLess,
                 None,
             ) => {
-                *cx.message = Some(Message::error(
+                cx.message = Some(Message::error(
                     "议程为空：按 a 新增议题",
                     "the agenda is empty: press a to add a topic",
                 ));
@@ -491,7 +485,7 @@ impl MeetingView {
         true
     }
 
-    fn on_discussion(&mut self, action: Action, cx: &mut Cx) -> bool {
+    fn on_discussion(&mut self, action: Action, cx: &mut Shared) -> bool {
         let len = self.minutes().live.queue.len();
         if self.discussion.queue.apply(action, len, 5) {
             return true;
@@ -515,12 +509,12 @@ impl MeetingView {
                     })
                     .collect();
                 if items.is_empty() {
-                    *cx.message = Some(Message::error(
+                    cx.message = Some(Message::error(
                         "没有可加入队列的人：请先在签到屏签到",
                         "nobody to queue: check people in on the roster first",
                     ));
                 } else {
-                    *cx.popup = Some(Popup::Picker(Picker {
+                    cx.popup = Some(Popup::Picker(Picker {
                         title: tx(
                             "加入发言队列（输入可筛选）",
                             "Queue a speaker (type to filter)",
@@ -540,16 +534,16 @@ impl MeetingView {
                 Ok(id) => {
                     let name = self.minutes().attendee_name(id);
                     self.discussion.queue.clamp(self.minutes().live.queue.len());
-                    *cx.message = Some(Message::info(
+                    cx.message = Some(Message::info(
                         format!("请 {name} 发言"),
                         format!("{name} has the floor"),
                     ));
                 }
-                Err(e) => *cx.message = Some(Message::error(e.zh, e.en)),
+                Err(e) => cx.message = Some(Message::error(e.zh, e.en)),
             },
             Action::EndSpeech => {
                 if self.minutes().live.floor.is_none() {
-                    *cx.message = Some(Message::error("现在没有人在发言", "nobody has the floor"));
+                    cx.message = Some(Message::error("现在没有人在发言", "nobody has the floor"));
                 } else {
                     self.session.change(|m| m.end_speech(now));
                     self.discussion.editing = None;
@@ -561,7 +555,7 @@ impl MeetingView {
                     Some(i) => self
                         .session
                         .change(|m| m.speeches[i].stance = m.speeches[i].stance.next()),
-                    None => *cx.message = Some(Message::error("还没有发言", "no speech yet")),
+                    None => cx.message = Some(Message::error("还没有发言", "no speech yet")),
                 }
             }
             Action::EditSummary => match self.summary_target() {
@@ -570,7 +564,7 @@ impl MeetingView {
                     self.discussion.editing = Some((i, TextField::new(&text)));
                 }
                 None => {
-                    *cx.message = Some(Message::error(
+                    cx.message = Some(Message::error(
                         "还没有发言可记录",
                         "no speech to summarise yet",
                     ))
@@ -597,7 +591,7 @@ impl MeetingView {
         m.live.floor.or_else(|| m.speeches.len().checked_sub(1))
     }
 
-    fn on_vote(&mut self, action: Action, cx: &mut Cx) -> bool {
+    fn on_vote(&mut self, action: Action, cx: &mut Shared) -> bool {
         let nvotes = self.minutes().votes.len();
         match action {
             Action::PrevVote | Action::NextVote => {
@@ -615,30 +609,23 @@ impl MeetingView {
             }
             Action::NewVote => {
                 if let Some(open) = self.minutes().votes.iter().find(|v| !v.is_closed()) {
-                    *cx.message = Some(Message::error(
+                    cx.message = Some(Message::error(
                         format!("请先结束正在进行的表决：{}", open.question),
                         format!("close the open vote first: {}", open.question),
                     ));
                     return true;
                 }
-                *cx.popup = Some(Popup::Form(self.new_vote_form(cx)));
+                cx.popup = Some(Popup::Form(self.new_vote_form(cx)));
                 return true;
             }
             _ => {}
         }
         let Some(vote) = self.shown_vote().cloned() else {
-            if matches!(
-                action,
-                Action::Up
-                    | Action::Down
-                    | Action::PageUp
-                    | Action::PageDown
-                    | Action::Top
-                    | Action::Bottom
-            ) {
+            if action.is_list_move() {
                 return true;
             }
-            *cx.message = Some(Message::error(
+
+            cx.message = Some(Message::error(
                 "还没有表决：按 v 发起",
                 "no vote yet: press v to start one",
             ));
@@ -663,7 +650,7 @@ impl MeetingView {
                     _ => Choice::NotVoting,
                 };
                 if !editable {
-                    *cx.message = Some(Message::error(
+                    cx.message = Some(Message::error(
                         "表决已结束并锁定；按 r 更正",
                         "the vote is closed and locked; press r to correct it",
                     ));
@@ -675,7 +662,7 @@ impl MeetingView {
                     };
                     if !voter.present && choice != Choice::NotVoting {
                         let name = self.minutes().attendee_name(voter.attendee);
-                        *cx.message = Some(Message::error(
+                        cx.message = Some(Message::error(
                             format!("{name} 在表决开始时未签到，不能投票"),
                             format!("{name} was not present when the vote opened and cannot vote"),
                         ));
@@ -689,7 +676,7 @@ impl MeetingView {
                     match result {
                         Ok(()) => self.vote.rows.apply(Action::Down, nrows, 1),
                         Err(e) => {
-                            *cx.message = Some(Message::error(e.zh, e.en));
+                            cx.message = Some(Message::error(e.zh, e.en));
                             true
                         }
                     };
@@ -720,31 +707,31 @@ impl MeetingView {
             }
             Action::CloseVote => {
                 if self.vote.correction.is_some() {
-                    *cx.popup = Some(Popup::Form(Form::new(
+                    cx.popup = Some(Popup::Form(Form::new(
                         Purpose::CorrectionReason(vote.id),
                         tx("更正理由", "Reason for the correction"),
                         vec![FormField::text(tx("理由", "Reason"), "")],
                     )));
                 } else if vote.is_closed() {
-                    *cx.message = Some(Message::error(
+                    cx.message = Some(Message::error(
                         "这次表决已经结束",
                         "this vote is already closed",
                     ));
                 } else {
-                    *cx.popup = Some(Popup::Confirm(Confirm::CloseVote(vote.id)));
+                    cx.popup = Some(Popup::Confirm(Confirm::CloseVote(vote.id)));
                 }
             }
             Action::CorrectVote => {
                 if !vote.is_closed() {
-                    *cx.message = Some(Message::error(
+                    cx.message = Some(Message::error(
                         "表决尚未结束，可直接修改",
                         "the vote is still open: change the ballots directly",
                     ));
                 } else if self.vote.correction.take().is_some() {
-                    *cx.message = Some(Message::info("已放弃更正", "correction abandoned"));
+                    cx.message = Some(Message::info("已放弃更正", "correction abandoned"));
                 } else {
                     self.vote.correction = Some(vote.current_ballots().clone());
-                    *cx.message = Some(Message::info(
+                    cx.message = Some(Message::info(
                         "更正中：修改票数后按 c 填写理由并保存；再按 r 放弃",
                         "correcting: change the ballots, then c to give a reason and save; r again to abandon",
                     ));
@@ -752,19 +739,19 @@ impl MeetingView {
             }
             Action::RecordDecision => {
                 if !vote.is_closed() {
-                    *cx.message = Some(Message::error("请先结束表决", "close the vote first"));
+                    cx.message = Some(Message::error("请先结束表决", "close the vote first"));
                 } else if self
                     .minutes()
                     .decisions
                     .iter()
                     .any(|d| d.vote == Some(vote.id))
                 {
-                    *cx.message = Some(Message::error(
+                    cx.message = Some(Message::error(
                         "这次表决已形成决定",
                         "a decision was already recorded for this vote",
                     ));
                 } else {
-                    *cx.popup = Some(Popup::Form(decision_form(&vote, self.minutes(), cx.lang)));
+                    cx.popup = Some(Popup::Form(decision_form(&vote, self.minutes(), cx.lang)));
                 }
             }
             _ => return false,
@@ -772,7 +759,7 @@ impl MeetingView {
         true
     }
 
-    fn new_vote_form(&self, cx: &Cx) -> Form {
+    fn new_vote_form(&self, cx: &Shared) -> Form {
         let m = self.minutes();
         let question = m
             .current_topic()
@@ -833,7 +820,7 @@ impl MeetingView {
         form
     }
 
-    fn on_notice(&mut self, action: Action, cx: &mut Cx) -> bool {
+    fn on_notice(&mut self, action: Action, cx: &mut Shared) -> bool {
         let len = self.minutes().notices.len();
         if self.notice.apply(action, len, 5) {
             return true;
@@ -842,19 +829,19 @@ impl MeetingView {
             Action::StartNotice => {
                 let pending = self.minutes().decisions_without_notice();
                 if pending.is_empty() {
-                    *cx.message = Some(Message::error(
+                    cx.message = Some(Message::error(
                         "没有待公示的决定：请先在表决屏形成决定（d）",
                         "no decision awaits a notice: record one on the vote screen (d)",
                     ));
                 } else {
-                    *cx.popup = Some(Popup::Form(notice_form(self.minutes(), &pending)));
+                    cx.popup = Some(Popup::Form(notice_form(self.minutes(), &pending)));
                 }
             }
             Action::LogObjection => {
                 if len == 0 {
-                    *cx.message = Some(Message::error("还没有公示", "no notice yet"));
+                    cx.message = Some(Message::error("还没有公示", "no notice yet"));
                 } else {
-                    *cx.popup = Some(Popup::Form(Form::new(
+                    cx.popup = Some(Popup::Form(Form::new(
                         Purpose::Objection(self.notice.selected),
                         tx("登记异议", "Log an objection"),
                         vec![
@@ -866,7 +853,7 @@ impl MeetingView {
             }
             Action::Repost => {
                 if len > 0 {
-                    *cx.popup = Some(Popup::Confirm(Confirm::Repost(self.notice.selected)));
+                    cx.popup = Some(Popup::Confirm(Confirm::Repost(self.notice.selected)));
                 }
             }
             _ => return false,
@@ -874,7 +861,7 @@ impl MeetingView {
         true
     }
 
-    fn on_minutes(&mut self, action: Action, cx: &mut Cx) -> bool {
+    fn on_minutes(&mut self, action: Action, cx: &mut Shared) -> bool {
         match action {
             Action::Up => self.minutes_scroll = self.minutes_scroll.saturating_sub(1),
             Action::Down => self.minutes_scroll = self.minutes_scroll.saturating_add(1),
@@ -882,9 +869,9 @@ impl MeetingView {
             Action::PageDown => self.minutes_scroll = self.minutes_scroll.saturating_add(15),
             Action::Top => self.minutes_scroll = 0,
             Action::Bottom => self.minutes_scroll = u16::MAX,
-            Action::EndMeeting => *cx.popup = Some(Popup::Confirm(Confirm::EndMeeting)),
+            Action::EndMeeting => cx.popup = Some(Popup::Confirm(Confirm::EndMeeting)),
             Action::Export => {
-                *cx.popup = Some(Popup::Form(export_form()));
+                cx.popup = Some(Popup::Form(export_form()));
             }
             _ => return false,
         }
@@ -892,21 +879,21 @@ impl MeetingView {
     }
 
     /// A yes to a question.
-    pub fn confirmed(&mut self, what: Confirm, cx: &mut Cx) {
+    pub fn confirmed(&mut self, what: Confirm, cx: &mut Shared) {
         let now = cx.now;
         match what {
             Confirm::CloseVote(id) => match self.session.change(|m| m.close_vote(id, now)) {
                 Ok(v) => {
-                    *cx.message = Some(Message::info(
+                    cx.message = Some(Message::info(
                         format!("表决结束：{}", v.outcome.label(Lang::Zh)),
                         format!("vote closed: {}", v.outcome.label(Lang::En)),
                     ))
                 }
-                Err(e) => *cx.message = Some(Message::error(e.zh, e.en)),
+                Err(e) => cx.message = Some(Message::error(e.zh, e.en)),
             },
             Confirm::EndMeeting => {
                 self.session.change(|m| m.end_meeting(now));
-                *cx.message = Some(Message::info("会议已结束", "the meeting has ended"));
+                cx.message = Some(Message::info("会议已结束", "the meeting has ended"));
             }
             Confirm::Repost(i) => {
                 let period = self
@@ -916,7 +903,7 @@ impl MeetingView {
                     .map(|n| n.period)
                     .unwrap_or(NoticePeriod::ONE_WEEK);
                 if let Err(e) = self.session.change(|m| m.repost_notice(i, period, now)) {
-                    *cx.message = Some(Message::error(e.zh, e.en));
+                    cx.message = Some(Message::error(e.zh, e.en));
                 }
             }
             Confirm::Quit => {}
@@ -924,7 +911,7 @@ impl MeetingView {
     }
 
     /// A submitted form. On a refusal the form stays open with the reason.
-    pub fn submit(&mut self, form: &mut Form, cx: &mut Cx) -> bool {
+    pub fn submit(&mut self, form: &mut Form, cx: &mut Shared) -> bool {
         let now = cx.now;
         match form.purpose.clone() {
             Purpose::WalkIn => {
@@ -943,7 +930,7 @@ impl MeetingView {
                     .session
                     .change(|m| m.add_attendee(&name, role, &aff, households, now));
                 let present = self.minutes().attendee(id).is_some_and(|a| a.is_present());
-                *cx.message = Some(if present {
+                cx.message = Some(if present {
                     Message::info(
                         format!("{name} 已加入并签到"),
                         format!("{name} added and checked in"),
@@ -994,7 +981,7 @@ impl MeetingView {
                     .change(|m| m.open_vote(&question, rule, method, &voters, now));
                 self.vote.current = Some(self.minutes().votes.len() - 1);
                 self.vote.rows = ListState::default();
-                *cx.message = Some(Message::info(
+                cx.message = Some(Message::info(
                     if method == VoteMethod::Named {
                         "表决开始：逐人按 y 赞成 / n 反对 / a 弃权"
                     } else {
@@ -1018,7 +1005,7 @@ impl MeetingView {
                 {
                     Ok(v) => {
                         self.vote.correction = None;
-                        *cx.message = Some(Message::info(
+                        cx.message = Some(Message::info(
                             format!("更正已记录：{}", v.outcome.label(Lang::Zh)),
                             format!("correction recorded: {}", v.outcome.label(Lang::En)),
                         ));
@@ -1074,7 +1061,7 @@ impl MeetingView {
                     evaluation: None,
                 };
                 self.session.change(|m| m.record_decision(decision));
-                *cx.message = Some(Message::info(
+                cx.message = Some(Message::info(
                     "决定已记录；在公示屏（5）按 n 发布公示",
                     "decision recorded; post its notice on the notice screen (5) with n",
                 ));
@@ -1103,7 +1090,7 @@ impl MeetingView {
                 match self.session.change(|m| m.start_notice(notice, now)) {
                     Ok(i) => {
                         self.notice.selected = i;
-                        *cx.message = Some(Message::info(
+                        cx.message = Some(Message::info(
                             "公示已发布，开始倒计时",
                             "notice posted; the countdown runs",
                         ));
@@ -1125,7 +1112,7 @@ impl MeetingView {
                     .change(|m| m.log_objection(i, &by, &content, now))
                 {
                     Ok(()) => {
-                        *cx.message = Some(Message::info(
+                        cx.message = Some(Message::info(
                             "异议已登记：公示暂停，相关议题待再协商",
                             "objection logged: the notice is paused and its topics are flagged for re-deliberation",
                         ))
@@ -1147,7 +1134,7 @@ impl MeetingView {
                 match export_to_folder(&self.session.minutes, &self.session.path, what, format, cx)
                 {
                     Ok(path) => {
-                        *cx.message = Some(Message::info(
+                        cx.message = Some(Message::info(
                             format!("已导出：{}", path.display()),
                             format!("exported: {}", path.display()),
                         ))
@@ -1269,7 +1256,7 @@ pub fn export_to_folder(
     source: &std::path::Path,
     what: crate::export::What,
     format: crate::export::Format,
-    cx: &Cx,
+    cx: &Shared,
 ) -> Result<std::path::PathBuf, (String, String)> {
     let Some(text) = crate::export::export(m, what, format, cx.lang, cx.now) else {
         return Err((

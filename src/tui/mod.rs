@@ -109,7 +109,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         app.prepare_new(base);
     }
     if let Some(d) = theme_problems.first().or(rule_problems.first()) {
-        app.message = Some(meeting::Message::error(
+        app.shared.message = Some(meeting::Message::error(
             d.render(Lang::Zh),
             d.render(Lang::En),
         ));
@@ -150,7 +150,7 @@ fn event_loop(app: &mut App) -> std::io::Result<()> {
 /// After the screen is restored: make sure the meeting is on disk, and
 /// say where it is.
 fn farewell(app: &mut App) -> ExitCode {
-    let lang = app.lang;
+    let lang = app.shared.lang;
     let Mode::Meeting(mv) = &mut app.mode else {
         return ExitCode::SUCCESS;
     };

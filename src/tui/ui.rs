@@ -126,7 +126,6 @@ impl Widget for Lines<'_> {
 }
 
 /// The smallest terminal the meeting screens are laid out for.
-
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 

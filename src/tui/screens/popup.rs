@@ -317,7 +317,6 @@ pub fn help_lines(ui: &Ui, ctx: Context) -> Vec<Line<'static>> {
         for step in [
             ui.t(
                 "  1 签到：选中参会人按空格签到，a 新增参会人员",
-
                 "  1 Roster: select a person, Space to check in; a adds a walk-in",
             ),
             ui.t(
