@@ -259,8 +259,14 @@ impl App {
             Ok(s) => {
                 self.mode = Mode::Meeting(Box::new(MeetingView::new(s)));
                 self.shared.message = Some(Message::info(
-                    format!("会议保存在 {}", path.display()),
-                    format!("the meeting is saved in {}", path.display()),
+                    format!(
+                        "按 ? 查看全部按键和会议流程。会议随时保存在 {}",
+                        path.display()
+                    ),
+                    format!(
+                        "Press ? for every key and the steps of a meeting. Saved as you go in {}",
+                        path.display()
+                    ),
                 ));
             }
             Err(d) => {

@@ -108,6 +108,19 @@ pub fn run(cli: &Cli) -> ExitCode {
     if let Some(base) = pending_new {
         app.prepare_new(base);
     }
+    if let Mode::Meeting(mv) = &app.mode {
+        app.shared.message = Some(meeting::Message::info(
+            format!(
+                "按 ? 查看全部按键和会议流程。会议随时保存在 {}",
+                mv.session.path.display()
+            ),
+            format!(
+                "Press ? for every key and the steps of a meeting. Saved as you go in {}",
+                mv.session.path.display()
+            ),
+        ));
+    }
+
     if let Some(d) = theme_problems.first().or(rule_problems.first()) {
         app.shared.message = Some(meeting::Message::error(
             d.render(Lang::Zh),
