@@ -583,6 +583,28 @@ fn t_cycles_to_the_projector_theme() {
 }
 
 #[test]
+fn esc_then_a_key_at_once_ends_the_summary_and_does_the_key() {
+    let mut fx = demo_app(Lang::Zh);
+    check_in_all(&mut fx.app);
+    press(&mut fx.app, KeyCode::Char('3'));
+    press(&mut fx.app, KeyCode::Char('a'));
+    press(&mut fx.app, KeyCode::Enter);
+    press(&mut fx.app, KeyCode::Enter);
+    press(&mut fx.app, KeyCode::Char('i'));
+    typ(&mut fx.app, "同意");
+    // What the terminal delivers for Esc and 4 typed together.
+    fx.app
+        .on_key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::ALT));
+    let s = text(&render(&fx.app, 80, 24));
+    assert!(s.contains("还没有表决"), "now on the vote screen: {s}");
+    let saved = std::fs::read_to_string(fx.dir.path().join("demo.ron")).unwrap();
+    assert!(
+        saved.contains("summary: \"同意\""),
+        "the 4 is not in the summary"
+    );
+}
+
+#[test]
 fn quitting_asks_first() {
     let mut fx = demo_app(Lang::Zh);
     press(&mut fx.app, KeyCode::Char('q'));

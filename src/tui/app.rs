@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::form::{Confirm, Form, FormField, Popup, Purpose, edit_text};
 use super::keymap::{Action, Context, action_for};
@@ -145,6 +145,14 @@ impl App {
     }
 
     pub fn on_key(&mut self, ev: KeyEvent) {
+        // A terminal reads Esc followed at once by a key as Alt+key: a
+        // recorder finishing a summary with Esc and switching screens
+        // quickly must not type the key into the summary.
+        if ev.modifiers.contains(KeyModifiers::ALT) {
+            self.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            self.on_key(KeyEvent::new(ev.code, ev.modifiers - KeyModifiers::ALT));
+            return;
+        }
         if self.shared.popup.is_some() {
             self.popup_key(ev);
             return;

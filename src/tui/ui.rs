@@ -51,6 +51,11 @@ impl<'a> Ui<'a> {
         self.lang.choose(zh, en)
     }
 
+    /// The colon after a label: `：` in Chinese, `: ` in English.
+    pub fn colon(&self) -> &'static str {
+        self.lang.choose("：", ": ")
+    }
+
     /// A role's style over the surface.
     pub fn style(&self, pick: impl Fn(&crate::theme::Roles) -> Style) -> Style {
         self.surface.patch(pick(&self.theme.roles))

@@ -108,6 +108,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
 }
 
 fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
+    let c = ui.colon();
     let m = mv.minutes();
     let (title, body) = panel(area);
     let Some(t) = m.agenda.get(mv.agenda.selected) else {
@@ -155,13 +156,13 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     let muted = ui.style(|r| r.muted);
     lines.push(Line::from(vec![
-        Span::styled(format!("{}：", ui.t("状态", "State")), muted),
+        Span::styled(format!("{}{c}", ui.t("状态", "State")), muted),
         Span::styled(t.state.label(ui.lang).to_string(), state_style(ui, t.state)),
-        Span::styled(format!("   {}：", ui.t("来源", "Source")), muted),
+        Span::styled(format!("   {}{c}", ui.t("来源", "Source")), muted),
         Span::raw(t.source.label(ui.lang).to_string()),
     ]));
     let mut facts = vec![format!(
-        "{}：{}",
+        "{}{c}{}",
         ui.t("计划时长", "Time box"),
         if t.planned_minutes > 0 {
             mm_ss(i64::from(t.planned_minutes) * 60)
@@ -182,7 +183,7 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
     if let Some(from) = &t.carried_from {
         lines.push(Line::styled(
             format!(
-                "{}：{} {}",
+                "{}{c}{} {}",
                 ui.t("延续自", "Carried from"),
                 i18n::date(from.date, ui.lang),
                 from.title
@@ -192,7 +193,7 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
     }
     for mat in &t.materials {
         lines.push(Line::styled(
-            format!("{}：{}", ui.t("会前材料", "Material"), mat.title),
+            format!("{}{c}{}", ui.t("会前材料", "Material"), mat.title),
             muted,
         ));
     }

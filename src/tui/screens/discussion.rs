@@ -155,6 +155,7 @@ fn draw_recent(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
 }
 
 fn draw_floor(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
+    let c = ui.colon();
     let m = mv.minutes();
     let (title, body) = panel(area);
     let limit = m.live.speech_limit_secs;
@@ -201,7 +202,7 @@ fn draw_floor(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         f,
         ui,
         title,
-        &format!("{}：{name}  {who}", ui.t("发言", "Speaking")),
+        &format!("{}{c}{name}  {who}", ui.t("发言", "Speaking")),
         false,
     );
     let elapsed = (ui.now - speech.start).num_seconds().max(0);
@@ -257,6 +258,7 @@ fn summary_area(body: Rect) -> Rect {
 }
 
 fn draw_summary(f: &mut Frame, ui: &Ui, mv: &MeetingView, idx: usize, area: Rect) {
+    let c = ui.colon();
     let m = mv.minutes();
     let (title, body) = panel(area);
     let editing = mv.discussion.editing.as_ref().filter(|(i, _)| *i == idx);
@@ -277,7 +279,7 @@ fn draw_summary(f: &mut Frame, ui: &Ui, mv: &MeetingView, idx: usize, area: Rect
         f,
         ui,
         title,
-        &format!("{}：{who} {hint}", ui.t("发言摘要", "Summary")),
+        &format!("{}{c}{who} {hint}", ui.t("发言摘要", "Summary")),
         editing.is_some(),
     );
     match editing {

@@ -87,6 +87,7 @@ impl HomeView {
 }
 
 pub fn draw(f: &mut Frame, ui: &Ui, home: &HomeView, data_dir: &Path, message: Option<&Message>) {
+    let c = ui.colon();
     let area = f.area();
     f.render_widget(Lines::new("").style(ui.style(|r| r.base)), area);
     let [head, _, body, foot] = Layout::vertical([
@@ -117,7 +118,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, home: &HomeView, data_dir: &Path, message: O
             ]),
             Line::styled(
                 format!(
-                    " {}：{}",
+                    " {}{c}{}",
                     ui.t("数据文件夹", "Data folder"),
                     data_dir.display()
                 ),

@@ -78,6 +78,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
 }
 
 fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect, rest: &RestDays) {
+    let c = ui.colon();
     let m = mv.minutes();
     let (title, body) = panel(area);
     let Some(n) = m.notices.get(mv.notice.selected) else {
@@ -143,13 +144,13 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect, rest: &Rest
     }
     let muted = ui.style(|r| r.muted);
     let mut facts = vec![format!(
-        "{}：{}",
+        "{}{c}{}",
         ui.t("公示期", "Period"),
         n.period.describe(ui.lang)
     )];
     if let Some(at) = n.posted_at() {
         facts.push(format!(
-            "{}：{}",
+            "{}{c}{}",
             ui.t("张贴", "Posted"),
             i18n::date_time(at, ui.lang)
         ));
@@ -167,7 +168,7 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect, rest: &Rest
         ));
     }
     if !n.posted_where.is_empty() {
-        facts.push(format!("{}：{}", ui.t("地点", "Where"), n.posted_where));
+        facts.push(format!("{}{c}{}", ui.t("地点", "Where"), n.posted_where));
     }
     for fact in facts {
         for l in wrapped(&fact, body.width, muted) {
@@ -185,7 +186,12 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect, rest: &Rest
             ),
         );
         for o in objections {
-            let text = format!("{} {}：{}", i18n::date_time(o.at, ui.lang), o.by, o.content);
+            let text = format!(
+                "{} {}{c}{}",
+                i18n::date_time(o.at, ui.lang),
+                o.by,
+                o.content
+            );
             for l in wrapped(&text, body.width, ui.style(|r| r.base)) {
                 line(f, &mut y, l);
             }

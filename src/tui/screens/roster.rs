@@ -14,6 +14,7 @@ use crate::i18n::{self, Label};
 
 /// The status word of an attendee and its style.
 pub fn attendance_word(ui: &Ui, a: &Attendance) -> (String, ratatui::style::Style) {
+    let c = ui.colon();
     match a {
         Attendance::Present { checked_in } => (
             format!("{} {}", ui.t("已到", "in"), i18n::time(*checked_in)),
@@ -24,7 +25,7 @@ pub fn attendance_word(ui: &Ui, a: &Attendance) -> (String, ratatui::style::Styl
             (ui.t("缺席", "absent").to_string(), ui.style(|r| r.absent))
         }
         Attendance::Absent { reason } => (
-            format!("{}：{reason}", ui.t("缺席", "absent")),
+            format!("{}{c}{reason}", ui.t("缺席", "absent")),
             ui.style(|r| r.absent),
         ),
         Attendance::LeftEarly { left, .. } => (
@@ -213,9 +214,10 @@ fn draw_summary(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
                         ui.style(|r| r.failed),
                     )
                 },
-                Span::styled(format!(" {cmp}"), ui.style(|r| r.muted)),
             ]));
+            lines.push(Line::styled(format!(" ({cmp})"), ui.style(|r| r.muted)));
         }
+
         None => lines.push(Line::styled(
             ui.t("本会不设法定人数", "no quorum rule"),
             ui.style(|r| r.muted),

@@ -230,6 +230,7 @@ fn count_amount(ballots: &Ballots, c: Choice) -> Amount {
 }
 
 fn draw_tally(f: &mut Frame, ui: &Ui, vote: &Vote, ballots: &Ballots, area: Rect) {
+    let c = ui.colon();
     let (title, body) = panel(area);
     title_bar(f, ui, title, ui.t("计票", "Tally"), false);
     let judged = judge(&vote.rule, &vote.electorate, ballots, vote.method);
@@ -293,10 +294,11 @@ fn draw_tally(f: &mut Frame, ui: &Ui, vote: &Vote, ballots: &Ballots, area: Rect
         f.render_widget(
             Lines::new(Line::styled(
                 format!(
-                    "{}：{} {}，{} {}",
+                    "{}{c}{} {}{}{} {}",
                     measure_name(*ms, ui.lang),
                     ui.t("应到", "entitled"),
                     amount(*ms, tally.base.get(*ms), ui.lang),
+                    ui.lang.choose("，", ", "),
                     ui.t("出席", "present"),
                     amount(*ms, present, ui.lang)
                 ),
@@ -404,13 +406,13 @@ fn draw_tally(f: &mut Frame, ui: &Ui, vote: &Vote, ballots: &Ballots, area: Rect
             ));
         }
     }
-    for c in &vote.corrections {
+    for corr in &vote.corrections {
         lines.push(Line::styled(
             format!(
-                "{} {}：{}",
+                "{} {}{c}{}",
                 ui.t("更正", "Correction"),
-                i18n::date_time(c.at, ui.lang),
-                c.reason
+                i18n::date_time(corr.at, ui.lang),
+                corr.reason
             ),
             ui.style(|r| r.warning),
         ));
