@@ -215,7 +215,11 @@ fn draw_summary(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
                     )
                 },
             ]));
-            lines.push(Line::styled(format!(" ({cmp})"), ui.style(|r| r.muted)));
+            lines.push(Line::styled(
+                ui.lang.choose(format!(" （{cmp}）"), format!(" ({cmp})")),
+                ui.style(|r| r.muted),
+            ));
+
         }
 
         None => lines.push(Line::styled(
