@@ -8,6 +8,7 @@
 //! - [`cli`]: the command line; [`tui`]: the facilitator's screens.
 //! - [`demo`]: the built-in demo meeting; [`config`]: user themes and rules.
 
+pub mod archive;
 pub mod cli;
 pub mod config;
 pub mod demo;

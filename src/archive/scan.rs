@@ -1,0 +1,272 @@
+//! Finding the minutes files of a folder with their stamps, and reading one
+//! file into what a segment keeps of it.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::record;
+use super::segment::DocInput;
+use crate::diagnostic::{Diagnostic, IoDoing};
+use crate::minutes_file;
+use crate::search::string_values;
+
+/// A minutes file found in the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Relative to the archive folder, as bytes.
+    pub rel: Vec<u8>,
+    pub path: PathBuf,
+    /// Changes whenever the file does: modification time and size (and on
+    /// Unix the inode and change time, so a file replaced by another with
+    /// the same time and size is noticed too).
+    pub stamp: i64,
+    pub size: u64,
+}
+
+/// Relative path as bytes.
+#[cfg(unix)]
+pub fn rel_bytes(p: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    p.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(not(unix))]
+pub fn rel_bytes(p: &Path) -> Vec<u8> {
+    p.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(unix)]
+pub fn rel_path(b: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(b))
+}
+
+#[cfg(not(unix))]
+pub fn rel_path(b: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(b).into_owned())
+}
+
+fn stamp(meta: &fs::Metadata) -> i64 {
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| match t.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_nanos()).ok(),
+            Err(e) => i64::try_from(e.duration().as_nanos()).ok().map(|n| -n),
+        })
+        .unwrap_or(-1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ctime = meta.ctime().wrapping_mul(1_000_000_000) + meta.ctime_nsec();
+        let mixed = (ctime as u64).rotate_left(21) ^ meta.ino().rotate_left(42);
+        (mtime as u64 ^ mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15)) as i64
+    }
+    #[cfg(not(unix))]
+    {
+        mtime
+    }
+}
+
+/// Path order of relative paths given as bytes: component by component,
+/// as [`Path`]'s order (the separator sorts before any other byte).
+pub fn cmp_rel(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    let key = |c: &u8| if *c == b'/' { 0 } else { *c };
+    a.iter().map(key).cmp(b.iter().map(key))
+}
+
+/// Every `*.ron` file under `root`, recursively, sorted by path, skipping
+/// hidden files and folders: the files of [`minutes_file::paths::minutes_files`].
+/// Folders are listed on `threads` threads (the cost is one `stat` a file).
+pub fn walk(root: &Path, threads: usize) -> io::Result<Vec<Found>> {
+    // The root itself must be readable.
+    let first = fs::read_dir(root)?;
+    let queue = std::sync::Mutex::new(Vec::<(PathBuf, PathBuf)>::new());
+    let pending = std::sync::atomic::AtomicUsize::new(1);
+    let visit = |entries: fs::ReadDir, rel: &Path, out: &mut Vec<Found>| {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            if kind.is_dir() {
+                pending.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                queue
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push((path, rel.join(&name)));
+            } else if path.extension().is_some_and(|e| e == "ron") {
+                let meta = if kind.is_symlink() {
+                    fs::metadata(&path)
+                } else {
+                    entry.metadata()
+                };
+                let (stamp, size) = match meta {
+                    Ok(m) => (stamp(&m), m.len()),
+                    // Unknown: read it every time, and report why it fails.
+                    Err(_) => (i64::MIN, u64::MAX),
+                };
+                out.push(Found {
+                    rel: rel_bytes(&rel.join(&name)),
+                    path,
+                    stamp,
+                    size,
+                });
+            }
+        }
+        pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    };
+    let mut out = Vec::new();
+    visit(first, Path::new(""), &mut out);
+    let work = || {
+        let mut mine = Vec::new();
+        loop {
+            let next = queue.lock().unwrap_or_else(|p| p.into_inner()).pop();
+            match next {
+                Some((dir, rel)) => match fs::read_dir(&dir) {
+                    Ok(entries) => visit(entries, &rel, &mut mine),
+                    Err(_) => {
+                        pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                    }
+                },
+                None if pending.load(std::sync::atomic::Ordering::SeqCst) == 0 => break,
+                None => std::thread::yield_now(),
+            }
+        }
+        mine
+    };
+    let threads = threads.clamp(1, 8);
+    if threads == 1 {
+        out.extend(work());
+    } else {
+        let parts: Vec<Vec<Found>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        out.extend(parts.into_iter().flatten());
+    }
+    out.sort_unstable_by(|a, b| cmp_rel(&a.rel, &b.rel));
+    Ok(out)
+}
+
+/// Whether a stamp says "read this file every time".
+pub fn unknown_stamp(stamp: i64, size: u64) -> bool {
+    stamp == i64::MIN && size == u64::MAX
+}
+
+/// The folded text of a RON source: its string values, ASCII lower-cased.
+pub fn folded_values(src: &str) -> Vec<String> {
+    string_values(src)
+        .into_iter()
+        .map(|v| v.to_ascii_lowercase())
+        .collect()
+}
+
+/// Read one file into a segment's doc: its row, detail and text. Never
+/// fails: a file that cannot be read or parsed becomes a broken row with
+/// its diagnostics.
+pub fn read_doc(found: &Found) -> DocInput {
+    let path = &found.path;
+    let mut doc = DocInput {
+        rel: found.rel.clone(),
+        mtime_ns: found.stamp,
+        size: found.size,
+        ..DocInput::default()
+    };
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            doc.row = record::encode_broken(&[Diagnostic::io(path, IoDoing::Read, &e)]);
+            return doc;
+        }
+    };
+    let src = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let at = minutes_file::locate::line_col(
+                std::str::from_utf8(valid).unwrap_or_default(),
+                valid.len(),
+            );
+            doc.row = record::encode_broken(&[Diagnostic::new(
+                path,
+                Some(at),
+                "文件不是 UTF-8 编码的文本",
+                "the file is not UTF-8 text",
+            )]);
+            return doc;
+        }
+    };
+    doc.values = folded_values(&src);
+    doc.has_text = true;
+    match minutes_file::parse(path, &src) {
+        Ok(loaded) => {
+            let (row, detail) = record::encode_meeting(&loaded.minutes, loaded.read_only);
+            doc.row = row;
+            doc.detail = detail;
+        }
+        Err(diags) => doc.row = record::encode_broken(&diags),
+    }
+    doc
+}
+
+/// [`read_doc`], with a panic in the parser turned into a broken row.
+pub fn read_doc_safe(found: &Found) -> DocInput {
+    std::panic::catch_unwind(|| read_doc(found)).unwrap_or_else(|_| DocInput {
+        rel: found.rel.clone(),
+        mtime_ns: found.stamp,
+        size: found.size,
+        row: record::encode_broken(&[Diagnostic::new(
+            &found.path,
+            None,
+            "读取此文件时发生内部错误",
+            "internal error while reading this file",
+        )]),
+        ..DocInput::default()
+    })
+}
+
+/// [`read_doc`] for many files on `threads` threads, in order.
+pub fn read_docs(files: &[&Found], threads: usize) -> Vec<DocInput> {
+    let threads = threads.clamp(1, 16);
+    if threads == 1 || files.len() < 8 {
+        return files.iter().map(|f| read_doc_safe(f)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut slots: Vec<Option<DocInput>> = vec![None; files.len()];
+    let results: Vec<Vec<(usize, DocInput)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(f) = files.get(i) else { break };
+                        mine.push((i, read_doc_safe(f)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    for (i, d) in results.into_iter().flatten() {
+        slots[i] = Some(d);
+    }
+    slots
+        .into_iter()
+        .zip(files)
+        .map(|(d, f)| d.unwrap_or_else(|| read_doc_safe(f)))
+        .collect()
+}
