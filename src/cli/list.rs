@@ -5,11 +5,10 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use crate::archive::{Archive, Options};
 use crate::domain::meeting::MeetingState;
 use crate::domain::notice::{NoticeStatus, RestDays};
 use crate::i18n::{Label, Lang};
-use crate::minutes_file;
-use crate::search::Query;
 use crate::text::pad_right;
 
 /// One line of the list.
@@ -38,9 +37,14 @@ impl ListRow {
     }
 }
 
+/// List the minutes files of `dir` (those containing `search`, if given)
+/// from the archive index: the cache is checked against the files and
+/// refreshed where they changed. Broken and foreign files are reported on
+/// standard error, one `FILE:LINE:COL: message` line per problem; the
+/// others are listed all the same.
 pub fn run(dir: &Path, search: Option<&str>, lang: Lang) -> ExitCode {
-    let files = match minutes_file::paths::minutes_files(dir) {
-        Ok(f) => f,
+    let archive = match Archive::open(dir, Options::default()) {
+        Ok((archive, _)) => archive,
         Err(e) => {
             eprintln!(
                 "{}",
@@ -50,43 +54,34 @@ pub fn run(dir: &Path, search: Option<&str>, lang: Lang) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let query = search.map(Query::new);
+    let entries = archive.entries();
+    let hits: Vec<u32> = match search {
+        Some(text) => archive.search(text),
+        None => (0..entries.len() as u32).collect(),
+    };
     let now = super::now();
     let rest = RestDays::weekends();
-    let mut rows = Vec::new();
-    for path in files {
-        let src = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!(
-                    "{}",
-                    crate::diagnostic::Diagnostic::io(&path, crate::diagnostic::IoDoing::Read, &e)
-                        .render(lang)
-                );
-                continue;
-            }
-        };
-        if let Some(q) = &query
-            && !q.matches_ron(&src)
-        {
-            continue;
-        }
-        match minutes_file::parse(&path, &src) {
-            Ok(loaded) => {
-                let m = &loaded.minutes;
-                rows.push(ListRow {
-                    date: m.date(),
-                    state: m.meeting.state,
-                    notice: m.notice_status(now, &rest),
-                    title: m.meeting.title.clone(),
-                    path,
-                });
-            }
-            Err(diags) => {
-                for d in diags {
+    let mut rows = Vec::with_capacity(hits.len());
+    let mut hit = hits.iter().copied().peekable();
+    for (i, entry) in entries.iter().enumerate() {
+        let matched = hit.next_if_eq(&(i as u32)).is_some();
+        match entry.meeting() {
+            Some(m) if matched => rows.push(ListRow {
+                date: m.date,
+                state: m.state,
+                notice: m.notice_status(now, &rest),
+                title: m.title.clone(),
+                path: entry.path.clone(),
+            }),
+            Some(_) => {}
+            // A file whose text could not be read cannot be searched:
+            // report it whatever the search.
+            None if matched || !entry.has_text() => {
+                for d in entry.problems() {
                     eprintln!("{}", d.render(lang));
                 }
             }
+            None => {}
         }
     }
     rows.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path)));
