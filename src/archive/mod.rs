@@ -108,6 +108,7 @@ pub struct Entry {
     /// The archive folder joined with the file's relative path.
     pub path: PathBuf,
     pub body: RowBody,
+    /// The relative path as a sort key (`scan::path_key`).
     rel: Box<[u8]>,
     bucket: u32,
     doc: u32,
@@ -262,8 +263,18 @@ impl Archive {
 
     /// Load, check against the folder and refresh: the archive as it is.
     pub fn open(root: &Path, options: Options) -> io::Result<(Archive, Refresh)> {
-        let mut a = Archive::open_cached(root, options)?;
-        let scan = a.scan()?;
+        // List the folder while the cache loads.
+        let threads = options.threads;
+        let (a, files) = std::thread::scope(|s| {
+            let walk = s.spawn(|| scan::walk(root, threads));
+            let a = Archive::open_cached(root, options);
+            let files = walk
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("listing the folder failed")));
+            (a, files)
+        });
+        let mut a = a?;
+        let scan = Scan { files: files? };
         let r = a.refresh(&scan);
         Ok((a, r))
     }
@@ -339,7 +350,8 @@ impl Archive {
             })
         };
         let mut buckets: Vec<Bucket> = (0..manifest.len()).map(|_| Bucket::empty()).collect();
-        let mut entries = Vec::new();
+        let total: usize = parts.iter().flatten().map(|(_, _, e)| e.len()).sum();
+        let mut entries = Vec::with_capacity(total);
         for (b, seg, mine) in parts.into_iter().flatten() {
             buckets[b].seg = Some(seg);
             entries.extend(mine);
@@ -358,7 +370,7 @@ impl Archive {
         for doc in 0..seg.ndocs {
             let rel = seg.rel(doc, rows)?;
             let meta = seg.meta(doc)?;
-            let path = self.root.join(scan::rel_path(rel));
+            let path = scan::join_key(&self.root, rel);
             let body = record::decode_row(seg.row(doc, rows)?, &path)?;
             out.push(Entry {
                 path,
@@ -375,7 +387,7 @@ impl Archive {
     }
 
     fn set_entries(&mut self, mut entries: Vec<Entry>) {
-        entries.sort_unstable_by(|a, b| scan::cmp_rel(&a.rel, &b.rel));
+        entries.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
         for b in &mut self.buckets {
             b.entries = vec![u32::MAX; b.seg.as_ref().map_or(0, |s| s.ndocs as usize)];
         }
@@ -453,8 +465,15 @@ impl Archive {
 
         let mut files_of: Vec<Vec<&Found>> = vec![Vec::new(); nb];
         let mut stale = vec![rebucket; nb];
+        // Damage found by a search, or in the dictionaries (read here, so
+        // a damaged index is noticed before anything searches it).
         for (s, bucket) in stale.iter_mut().zip(&self.buckets) {
-            if bucket.damaged.load(Ordering::Relaxed) {
+            if bucket.damaged.load(Ordering::Relaxed)
+                || bucket
+                    .seg
+                    .as_ref()
+                    .is_some_and(|seg| seg.load_dicts().is_err())
+            {
                 *s = true;
             }
         }
@@ -465,7 +484,7 @@ impl Archive {
         for f in &scan.files {
             let b = bucket_of(&f.rel, nb);
             files_of[b].push(f);
-            while let Some(e) = old.next_if(|e| scan::cmp_rel(&e.rel, &f.rel).is_lt()) {
+            while let Some(e) = old.next_if(|e| &*e.rel < f.rel.as_slice()) {
                 report.removed.push(e.path.clone());
                 stale[e.bucket as usize % nb] = true;
             }
@@ -706,6 +725,19 @@ impl Archive {
         }
         out.sort_unstable();
         out
+    }
+
+    /// Read the search index's dictionaries now (otherwise read by the
+    /// first search, or by [`Archive::refresh`]): a screen can show the
+    /// table first and call this before the first keystroke.
+    pub fn load_index(&self) {
+        for b in &self.buckets {
+            if let Some(seg) = &b.seg
+                && seg.load_dicts().is_err()
+            {
+                b.damaged.store(true, Ordering::Relaxed);
+            }
+        }
     }
 
     /// Whether some part of the cache was found damaged since the last

@@ -14,7 +14,8 @@ use crate::search::string_values;
 /// A minutes file found in the folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
-    /// Relative to the archive folder, as bytes.
+    /// The path relative to the archive folder as a sort key (see
+    /// [`path_key`]).
     pub rel: Vec<u8>,
     pub path: PathBuf,
     /// Changes whenever the file does: modification time and size (and on
@@ -34,17 +35,6 @@ pub fn rel_bytes(p: &Path) -> Vec<u8> {
 #[cfg(not(unix))]
 pub fn rel_bytes(p: &Path) -> Vec<u8> {
     p.to_string_lossy().into_owned().into_bytes()
-}
-
-#[cfg(unix)]
-pub fn rel_path(b: &[u8]) -> PathBuf {
-    use std::os::unix::ffi::OsStrExt;
-    PathBuf::from(std::ffi::OsStr::from_bytes(b))
-}
-
-#[cfg(not(unix))]
-pub fn rel_path(b: &[u8]) -> PathBuf {
-    PathBuf::from(String::from_utf8_lossy(b).into_owned())
 }
 
 fn stamp(meta: &fs::Metadata) -> i64 {
@@ -69,11 +59,17 @@ fn stamp(meta: &fs::Metadata) -> i64 {
     }
 }
 
-/// Path order of relative paths given as bytes: component by component,
-/// as [`Path`]'s order (the separator sorts before any other byte).
-pub fn cmp_rel(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    let key = |c: &u8| if *c == b'/' { 0 } else { *c };
-    a.iter().map(key).cmp(b.iter().map(key))
+/// The relative path of a file as a sort key: its bytes with separators
+/// as 0, so that plain byte order is [`Path`]'s order (component by
+/// component; 0 sorts before any byte of a file name and never occurs in
+/// one).
+#[cfg(not(unix))]
+fn key_path(key: &[u8]) -> PathBuf {
+    let mut p = PathBuf::new();
+    for part in key.split(|c| *c == 0) {
+        p.push(String::from_utf8_lossy(part).into_owned());
+    }
+    p
 }
 
 /// Every `*.ron` file under `root`, recursively, sorted by path, skipping
@@ -82,25 +78,36 @@ pub fn cmp_rel(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 pub fn walk(root: &Path, threads: usize) -> io::Result<Vec<Found>> {
     // The root itself must be readable.
     let first = fs::read_dir(root)?;
-    let queue = std::sync::Mutex::new(Vec::<(PathBuf, PathBuf)>::new());
+    // Folders to list, with the key prefix of their files.
+    let queue = std::sync::Mutex::new(Vec::<(PathBuf, Vec<u8>)>::new());
     let pending = std::sync::atomic::AtomicUsize::new(1);
-    let visit = |entries: fs::ReadDir, rel: &Path, out: &mut Vec<Found>| {
+    let child_key = |prefix: &[u8], name: &[u8]| {
+        let mut k = Vec::with_capacity(prefix.len() + 1 + name.len());
+        k.extend_from_slice(prefix);
+        if !prefix.is_empty() {
+            k.push(0);
+        }
+        k.extend_from_slice(name);
+        k
+    };
+    let visit = |entries: fs::ReadDir, prefix: &[u8], out: &mut Vec<Found>| {
         for entry in entries.flatten() {
             let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
+            let name_bytes = name_bytes(&name);
+            if name_bytes.first() == Some(&b'.') {
                 continue;
             }
             let Ok(kind) = entry.file_type() else {
                 continue;
             };
-            let path = entry.path();
             if kind.is_dir() {
                 pending.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 queue
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())
-                    .push((path, rel.join(&name)));
-            } else if path.extension().is_some_and(|e| e == "ron") {
+                    .push((entry.path(), child_key(prefix, &name_bytes)));
+            } else if name_bytes.len() > 4 && name_bytes.ends_with(b".ron") {
+                let path = entry.path();
                 let meta = if kind.is_symlink() {
                     fs::metadata(&path)
                 } else {
@@ -112,7 +119,7 @@ pub fn walk(root: &Path, threads: usize) -> io::Result<Vec<Found>> {
                     Err(_) => (i64::MIN, u64::MAX),
                 };
                 out.push(Found {
-                    rel: rel_bytes(&rel.join(&name)),
+                    rel: child_key(prefix, &name_bytes),
                     path,
                     stamp,
                     size,
@@ -122,14 +129,14 @@ pub fn walk(root: &Path, threads: usize) -> io::Result<Vec<Found>> {
         pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     };
     let mut out = Vec::new();
-    visit(first, Path::new(""), &mut out);
+    visit(first, &[], &mut out);
     let work = || {
         let mut mine = Vec::new();
         loop {
             let next = queue.lock().unwrap_or_else(|p| p.into_inner()).pop();
             match next {
-                Some((dir, rel)) => match fs::read_dir(&dir) {
-                    Ok(entries) => visit(entries, &rel, &mut mine),
+                Some((dir, prefix)) => match fs::read_dir(&dir) {
+                    Ok(entries) => visit(entries, &prefix, &mut mine),
                     Err(_) => {
                         pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
                     }
@@ -153,8 +160,38 @@ pub fn walk(root: &Path, threads: usize) -> io::Result<Vec<Found>> {
         });
         out.extend(parts.into_iter().flatten());
     }
-    out.sort_unstable_by(|a, b| cmp_rel(&a.rel, &b.rel));
+    out.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     Ok(out)
+}
+
+#[cfg(unix)]
+fn name_bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    std::borrow::Cow::Borrowed(name.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn name_bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Owned(name.to_string_lossy().into_owned().into_bytes())
+}
+
+/// `root` joined with the relative path of a [`path_key`].
+#[cfg(unix)]
+pub fn join_key(root: &Path, key: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    let root = root.as_os_str().as_bytes();
+    let mut b = Vec::with_capacity(root.len() + 1 + key.len());
+    b.extend_from_slice(root);
+    if !root.is_empty() && !root.ends_with(b"/") {
+        b.push(b'/');
+    }
+    b.extend(key.iter().map(|c| if *c == 0 { b'/' } else { *c }));
+    PathBuf::from(std::ffi::OsString::from_vec(b))
+}
+
+#[cfg(not(unix))]
+pub fn join_key(root: &Path, key: &[u8]) -> PathBuf {
+    root.join(key_path(key))
 }
 
 /// Whether a stamp says "read this file every time".

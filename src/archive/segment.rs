@@ -5,8 +5,9 @@
 //! Layout (little-endian; offsets from the start of the segment):
 //!
 //! ```text
-//! header    96 bytes: magic, version, counts, generation, section offsets,
-//!           total length, checksum of the docs table, rows and dictionaries
+//! header    104 bytes: magic, version, counts, generation, section
+//!           offsets, total length, checksums of the docs table and rows,
+//!           and of the dictionaries
 //! docs      48 bytes per file: stamp, size, path, row and detail extents,
 //!           detail checksum, flags
 //! rows      per file: its relative path, then its row (see `record`)
@@ -17,10 +18,10 @@
 //! streams   unigram doc lists, pair doc lists, pair position blocks
 //! ```
 //!
-//! Opening reads the header, the docs table, the rows and the dictionaries
-//! (checksummed) into memory; details and streams are read from the file
-//! when used (`pread`), so only what a screen or a search needs is ever in
-//! memory. (A memory map would be simpler, but the kernel maps whole large
+//! Opening reads the header, the docs table and the rows (checksummed); the
+//! dictionaries (checksummed) are read at the first search; details and
+//! streams are read from the file when used (`pread`), so only what a
+//! screen or a search needs is ever in memory. (A memory map would be simpler, but the kernel maps whole large
 //! page-cache folios on each fault, so a few searches would pull most of the
 //! index into the resident set.)
 //!
@@ -46,8 +47,8 @@ use super::codec::{Corrupt, Result, checksum, le_u32, le_u64};
 
 const MAGIC: &[u8; 8] = b"YISHISEG";
 /// Bump when the layout or the meaning of any field changes.
-pub const VERSION: u32 = 2;
-const HEADER: usize = 96;
+pub const VERSION: u32 = 3;
+const HEADER: usize = 104;
 const DOC: usize = 48;
 const UNI: usize = 8;
 const BI: usize = 16;
@@ -98,6 +99,13 @@ pub struct PairExtent {
     pub positions: Extent,
 }
 
+/// The dictionaries of a segment.
+#[derive(Debug)]
+struct Dicts {
+    uni: Vec<u8>,
+    bi: Vec<u8>,
+}
+
 /// An opened, checked segment. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Segment {
@@ -105,8 +113,13 @@ pub struct Segment {
     pub generation: u64,
     pub ndocs: u32,
     docs: Arc<[u8]>,
-    uni: Arc<[u8]>,
-    bi: Arc<[u8]>,
+    /// Read at the first search; `None` if damaged.
+    dicts: Arc<std::sync::OnceLock<Option<Dicts>>>,
+    n_uni: u64,
+    n_bi: u64,
+    dict_sum: u64,
+    off_uni: u64,
+    off_bi: u64,
     off_details: u64,
     off_streams: u64,
     total: u64,
@@ -176,10 +189,6 @@ struct PairPostings {
     docs: Vec<u8>,
     positions: Vec<u8>,
     next_doc: u32,
-}
-
-fn dict_checksum(bytes: &[u8], a: Range<usize>, b: Range<usize>) -> u64 {
-    checksum(&bytes[a]) ^ checksum(&bytes[b]).rotate_left(1)
 }
 
 /// Build the bytes of a segment.
@@ -322,7 +331,7 @@ pub fn build(docs: &[DocInput], generation: u64) -> std::io::Result<Vec<u8>> {
     ] {
         out.extend_from_slice(&(off as u64).to_le_bytes());
     }
-    out.extend_from_slice(&[0; 8]);
+    out.extend_from_slice(&[0; 16]);
     debug_assert_eq!(out.len(), HEADER);
     out.extend_from_slice(&table);
     out.extend_from_slice(&rows);
@@ -330,8 +339,10 @@ pub fn build(docs: &[DocInput], generation: u64) -> std::io::Result<Vec<u8>> {
     out.extend_from_slice(&uni_dict);
     out.extend_from_slice(&bi_dict);
     out.extend_from_slice(&streams);
-    let sum = dict_checksum(&out, off_docs..off_details, off_uni..off_streams);
-    out[88..96].copy_from_slice(&sum.to_le_bytes());
+    let front = checksum(&out[off_docs..off_details]);
+    let dicts = checksum(&out[off_uni..off_streams]);
+    out[88..96].copy_from_slice(&front.to_le_bytes());
+    out[96..104].copy_from_slice(&dicts.to_le_bytes());
     Ok(out)
 }
 
@@ -416,54 +427,73 @@ impl Segment {
         if !ordered {
             return Err(Corrupt);
         }
-        let (off_docs, off_rows, off_details, off_uni, off_bi, off_streams) = (
-            off_docs as usize,
-            off_rows as usize,
-            off_details as usize,
-            off_uni as usize,
-            off_bi as usize,
-            off_streams as usize,
-        );
+        let (off_docs, off_rows, off_details) =
+            (off_docs as usize, off_rows as usize, off_details as usize);
         let mut front = vec![0; off_details - off_docs];
         read_exact_at(&src, off_docs as u64, &mut front)?;
-        let mut dicts = vec![0; off_streams - off_uni];
-        read_exact_at(&src, off_uni as u64, &mut dicts)?;
-        let sum = checksum(&front) ^ checksum(&dicts).rotate_left(1);
-        if sum != le_u64(&head, 88)? {
+        if checksum(&front) != le_u64(&head, 88)? {
             return Err(Corrupt);
         }
         let rows = front.split_off(off_rows - off_docs);
-        let bi = dicts.split_off(off_bi - off_uni);
         let seg = Segment {
             src: Arc::new(src),
             generation,
             ndocs,
             docs: front.into(),
-            uni: dicts.into(),
-            bi: bi.into(),
+            dicts: Arc::new(std::sync::OnceLock::new()),
+            n_uni,
+            n_bi,
+            dict_sum: le_u64(&head, 96)?,
+            off_uni,
+            off_bi,
             off_details: off_details as u64,
-            off_streams: off_streams as u64,
+            off_streams,
             total,
         };
-        // The dictionaries' offsets must not decrease or leave the file.
+        Ok((seg, rows))
+    }
+
+    /// The dictionaries, read and checked at the first call.
+    fn dicts(&self) -> Result<&Dicts> {
+        self.dicts
+            .get_or_init(|| self.read_dicts().ok())
+            .as_ref()
+            .ok_or(Corrupt)
+    }
+
+    /// Read the dictionaries now (they are otherwise read at the first
+    /// search). Fails if they are damaged.
+    pub fn load_dicts(&self) -> Result<()> {
+        self.dicts().map(|_| ())
+    }
+
+    fn read_dicts(&self) -> Result<Dicts> {
+        let len = usize::try_from(self.off_streams - self.off_uni).map_err(|_| Corrupt)?;
+        let mut uni = vec![0; len];
+        read_exact_at(&self.src, self.off_uni, &mut uni)?;
+        if checksum(&uni) != self.dict_sum {
+            return Err(Corrupt);
+        }
+        let bi = uni.split_off((self.off_bi - self.off_uni) as usize);
+        // Offsets must not decrease or leave the file.
         let mut last = 0u64;
-        for i in 0..=n_uni as usize {
-            let o = u64::from(le_u32(&seg.uni, i * UNI + 4)?);
-            if o < last || seg.off_streams + o > total {
+        for i in 0..=self.n_uni as usize {
+            let o = u64::from(le_u32(&uni, i * UNI + 4)?);
+            if o < last || self.off_streams + o > self.total {
                 return Err(Corrupt);
             }
             last = o;
         }
         let (mut last_doc, mut last_pos) = (0u64, 0u64);
-        for i in 0..=n_bi as usize {
-            let d = u64::from(le_u32(&seg.bi, i * BI + 8)?);
-            let p = u64::from(le_u32(&seg.bi, i * BI + 12)?);
-            if d < last_doc || p < last_pos || seg.off_streams + p > total {
+        for i in 0..=self.n_bi as usize {
+            let d = u64::from(le_u32(&bi, i * BI + 8)?);
+            let p = u64::from(le_u32(&bi, i * BI + 12)?);
+            if d < last_doc || p < last_pos || self.off_streams + p > self.total {
                 return Err(Corrupt);
             }
             (last_doc, last_pos) = (d, p);
         }
-        Ok((seg, rows))
+        Ok(Dicts { uni, bi })
     }
 
     /// Size of the segment in bytes.
@@ -471,9 +501,15 @@ impl Segment {
         self.total
     }
 
-    /// Bytes held in memory for this segment (tables and dictionaries).
+    /// Bytes held in memory for this segment (docs table, dictionaries
+    /// once read).
     pub fn resident_bytes(&self) -> usize {
-        self.docs.len() + self.uni.len() + self.bi.len()
+        self.docs.len()
+            + self
+                .dicts
+                .get()
+                .and_then(Option::as_ref)
+                .map_or(0, |d| d.uni.len() + d.bi.len())
     }
 
     fn doc_field(&self, doc: u32, i: usize) -> Result<usize> {
@@ -540,17 +576,18 @@ impl Segment {
 
     /// The doc list of char `c`.
     pub fn unigram(&self, c: u32) -> Result<Option<Extent>> {
-        let n = self.uni.len() / UNI - 1;
+        let uni = &self.dicts()?.uni;
+        let n = uni.len() / UNI - 1;
         let (mut lo, mut hi) = (0usize, n);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let key = le_u32(&self.uni, mid * UNI)?;
+            let key = le_u32(uni, mid * UNI)?;
             match key.cmp(&c) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
-                    let off = le_u32(&self.uni, mid * UNI + 4)?;
-                    let end = le_u32(&self.uni, (mid + 1) * UNI + 4)?;
+                    let off = le_u32(uni, mid * UNI + 4)?;
+                    let end = le_u32(uni, (mid + 1) * UNI + 4)?;
                     return Ok(Some(Extent {
                         off: u64::from(off),
                         len: end.checked_sub(off).ok_or(Corrupt)? as usize,
@@ -564,18 +601,19 @@ impl Segment {
     /// The doc list and position blocks of the pair (`a`, `b`).
     pub fn pair(&self, a: u32, b: u32) -> Result<Option<PairExtent>> {
         let key = (u64::from(a) << 32) | u64::from(b);
-        let n = self.bi.len() / BI - 1;
+        let bi = &self.dicts()?.bi;
+        let n = bi.len() / BI - 1;
         let (mut lo, mut hi) = (0usize, n);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let k = le_u64(&self.bi, mid * BI)?;
+            let k = le_u64(bi, mid * BI)?;
             match k.cmp(&key) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
                     let at = mid * BI;
-                    let (d0, p0) = (le_u32(&self.bi, at + 8)?, le_u32(&self.bi, at + 12)?);
-                    let (d1, p1) = (le_u32(&self.bi, at + 24)?, le_u32(&self.bi, at + 28)?);
+                    let (d0, p0) = (le_u32(bi, at + 8)?, le_u32(bi, at + 12)?);
+                    let (d1, p1) = (le_u32(bi, at + 24)?, le_u32(bi, at + 28)?);
                     return Ok(Some(PairExtent {
                         docs: Extent {
                             off: u64::from(d0),
@@ -677,13 +715,18 @@ mod tests {
         // No pair spans two values: 居 ends the first value of doc 0.
         assert!(seg.pair(u32::from('居'), u32::from('a')).unwrap().is_none());
         assert!(seg.pair(u32::from('居'), END).unwrap().is_some());
-        // A damaged table or dictionary, a truncated or a foreign file is refused.
+        // A damaged table, a truncated or a foreign file is refused; a
+        // damaged dictionary at the first search.
+        let mut bad = bytes.clone();
+        bad[HEADER + 3] ^= 1;
+        assert!(Segment::open_bytes(bad).is_err());
         let off_bi = le_u64(&bytes, 64).unwrap() as usize;
-        for at in [HEADER + 3, off_bi + 1] {
-            let mut bad = bytes.clone();
-            bad[at] ^= 1;
-            assert!(Segment::open_bytes(bad).is_err(), "byte {at}");
-        }
+        let mut bad = bytes.clone();
+        bad[off_bi + 1] ^= 1;
+        let (seg, _) = Segment::open_bytes(bad).unwrap();
+        assert!(seg.pair(u32::from('苑'), u32::from('居')).is_err());
+        assert!(seg.unigram(u32::from('苑')).is_err());
+        assert!(seg.load_dicts().is_err());
         assert!(Segment::open_bytes(bytes[..bytes.len() - 1].to_vec()).is_err());
         assert!(Segment::open_bytes(b"(theme: ())".to_vec()).is_err());
     }

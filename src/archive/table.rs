@@ -7,7 +7,7 @@
 
 use std::cmp::Ordering;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{Archive, Entry};
 use crate::domain::Timestamp;
@@ -186,13 +186,14 @@ impl View {
             overdue_tasks: 0,
         };
         let live = |i: u32| table.live.get(i as usize).copied().unwrap_or(default_live);
+        // Ties are broken by date, then by entry number (path order).
         let cmp = |a: &u32, b: &u32| -> Ordering {
             let (ea, eb) = (&entries[*a as usize], &entries[*b as usize]);
             let (ma, mb) = match (ea.meeting(), eb.meeting()) {
                 (Some(x), Some(y)) => (x, y),
                 (Some(_), None) => return Ordering::Less,
                 (None, Some(_)) => return Ordering::Greater,
-                (None, None) => return ea.path.cmp(&eb.path),
+                (None, None) => return a.cmp(b),
             };
             let primary = match sort.column {
                 Column::Date => ma.date.cmp(&mb.date),
@@ -203,26 +204,30 @@ impl View {
                 Column::State => state_rank(ma.state).cmp(&state_rank(mb.state)),
                 Column::Notice => notice_rank(live(*a).notice).cmp(&notice_rank(live(*b).notice)),
                 Column::OpenTasks => live(*a).open_tasks.cmp(&live(*b).open_tasks),
-                Column::Path => Ordering::Equal,
+                Column::Path => a.cmp(b),
             };
-            let primary = match sort.order {
+            match sort.order {
                 Order::Asc => primary,
                 Order::Desc => primary.reverse(),
-            };
-            primary
-                .then_with(|| ma.date.cmp(&mb.date))
-                .then_with(|| ea.path.cmp(&eb.path))
-        };
-        if sort.column == Column::Path {
-            if sort.order == Order::Desc {
-                // Entries are sorted by path already; keep broken last.
-                order.reverse();
-                order.sort_by_key(|i| entries[*i as usize].is_broken());
-            } else {
-                order.sort_by_key(|i| entries[*i as usize].is_broken());
             }
-        } else {
-            order.sort_by(cmp);
+            .then_with(|| ma.date.cmp(&mb.date))
+            .then_with(|| a.cmp(b))
+        };
+        match sort.column {
+            // The cheap and common case, by key.
+            Column::Date => {
+                let key = |i: &u32| {
+                    let e = &entries[*i as usize];
+                    let d = e.meeting().map(|m| m.date);
+                    let d = match sort.order {
+                        Order::Asc => d.map(|d| d.num_days_from_ce()),
+                        Order::Desc => d.map(|d| -d.num_days_from_ce()),
+                    };
+                    (d.is_none(), d, *i)
+                };
+                order.sort_unstable_by_key(key);
+            }
+            _ => order.sort_unstable_by(cmp),
         }
         View {
             sort,
