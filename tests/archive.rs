@@ -36,6 +36,8 @@ struct Shared {
     dir: tempfile::TempDir,
     cache: tempfile::TempDir,
     generated: Generated,
+    /// Every file's string values (`search::string_values`), read once.
+    values: Vec<(PathBuf, Vec<String>)>,
 }
 
 /// One generated archive (300 files), shared by the read-only tests.
@@ -44,10 +46,23 @@ fn shared() -> &'static Shared {
     SHARED.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let generated = generate(dir.path(), &GenConfig::new(300, 7, today())).unwrap();
+        let values = generated
+            .files
+            .iter()
+            .map(|f| {
+                let src = std::fs::read_to_string(f).unwrap_or_default();
+                let v = yishi::search::string_values(&src)
+                    .into_iter()
+                    .map(|s| s.into_owned())
+                    .collect();
+                (f.clone(), v)
+            })
+            .collect();
         Shared {
             dir,
             cache: tempfile::tempdir().unwrap(),
             generated,
+            values,
         }
     })
 }
@@ -82,6 +97,20 @@ fn assert_same(got: &[PathBuf], want: &[PathBuf], what: &str) {
             want.len()
         );
     }
+}
+
+/// [`brute_force`] over the shared archive, from its string values read
+/// once (`matches_ron` is exactly "any string value matches").
+fn brute_force_shared(q: &str) -> Vec<PathBuf> {
+    let query = Query::new(q);
+    let mut out: Vec<PathBuf> = shared()
+        .values
+        .iter()
+        .filter(|(_, v)| v.iter().any(|s| query.matches(s)))
+        .map(|(f, _)| f.clone())
+        .collect();
+    out.sort();
+    out
 }
 
 /// The files containing `q`, by reading every file.
@@ -175,11 +204,7 @@ fn incremental_search_matches_brute_force_as_the_query_grows_and_shrinks() {
         for p in prefixes {
             let mut got = paths_of(&a, search.update(&a, &p));
             got.sort();
-            assert_same(
-                &got,
-                &brute_force(&s.generated.files, &p),
-                &format!("prefix {p:?}"),
-            );
+            assert_same(&got, &brute_force_shared(&p), &format!("prefix {p:?}"));
         }
     }
 }
@@ -327,6 +352,20 @@ fn a_stale_cache_is_noticed_and_refreshed() {
     assert!(a.search("名称edited").is_empty());
 }
 
+/// Flip a byte in the search dictionary of every segment.
+fn flip_dictionaries(folder: &Path) {
+    for s in std::fs::read_dir(folder).unwrap() {
+        let p = s.unwrap().path();
+        if p.file_name().unwrap().to_string_lossy().starts_with("seg-") {
+            let mut b = std::fs::read(&p).unwrap();
+            // The unigram dictionary starts at the header's 4th offset.
+            let off = u64::from_le_bytes(b[56..64].try_into().unwrap()) as usize;
+            b[off + 5] ^= 0x01;
+            std::fs::write(&p, &b).unwrap();
+        }
+    }
+}
+
 #[test]
 fn a_damaged_or_foreign_cache_is_rebuilt_not_trusted() {
     let src = tempfile::tempdir().unwrap();
@@ -377,6 +416,10 @@ fn a_damaged_or_foreign_cache_is_rebuilt_not_trusted() {
             }),
         ),
         (
+            "a byte of a segment's dictionary flipped",
+            Box::new(|| flip_dictionaries(&folder)),
+        ),
+        (
             "segments deleted",
             Box::new(|| {
                 for s in std::fs::read_dir(&folder).unwrap() {
@@ -403,6 +446,15 @@ fn a_damaged_or_foreign_cache_is_rebuilt_not_trusted() {
         let (_, r) = open(src.path(), cache.path());
         assert_eq!(r.files_read, 0, "{what}");
     }
+
+    // Damage found by a search before any refresh: the answer comes from
+    // the files, and the archive knows it must rebuild.
+    flip_dictionaries(&folder);
+    let a = Archive::open_cached(src.path(), Options::with_cache_dir(cache.path())).unwrap();
+    assert_eq!(a.entries().len(), total);
+    assert!(!a.is_damaged());
+    assert_eq!(paths_of(&a, &a.search("北苑居")), want);
+    assert!(a.is_damaged());
 }
 
 #[test]
