@@ -316,6 +316,33 @@ fn ctrl_c_saves_and_restores_the_terminal_in_english_too() {
 }
 
 #[test]
+fn the_archive_finds_the_beiyuanju_decision_and_shows_its_minutes() {
+    let d = dirs();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for f in [
+        "beiyuanju-1.ron",
+        "beiyuanju-2.ron",
+        "beiyuanju-3.ron",
+        "zigang-sibuzou.ron",
+    ] {
+        std::fs::copy(samples.join(f), d.data.join(f)).unwrap();
+    }
+    let mut pty = Pty::spawn(&d, &["archive"]);
+    pty.wait_for("4 个文件");
+    pty.wait_for("紫港社区");
+    pty.keys("/保洁员一名，负责");
+    pty.wait_for("1 / 4 个");
+    pty.keys("\r\r");
+    pty.wait_for("只读：北苑居小区第三次听证协商会会议纪要");
+    pty.keys("q");
+    pty.wait_for("1 / 4 个");
+    pty.keys("q");
+    pty.wait_exit();
+    // The index was saved in the cache folder for the next start.
+    assert!(d.home.join("cache").read_dir().unwrap().next().is_some());
+}
+
+#[test]
 fn a_broken_file_is_reported_before_the_screen_changes() {
     let d = dirs();
     let bad = d.data.join("坏.ron");

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::archive::ArchiveView;
 use super::form::{Confirm, Form, FormField, Popup, Purpose, edit_text};
 use super::keymap::{Action, Context, action_for};
 use super::meeting::{MeetingView, Message, Shared};
@@ -23,6 +24,7 @@ use crate::theme::Theme;
 pub enum Mode {
     Home(HomeView),
     Meeting(Box<MeetingView>),
+    Archive(Box<ArchiveView>),
 }
 
 pub struct App {
@@ -75,7 +77,7 @@ impl App {
     pub fn meeting(&self) -> Option<&MeetingView> {
         match &self.mode {
             Mode::Meeting(mv) => Some(mv),
-            Mode::Home(_) => None,
+            Mode::Home(_) | Mode::Archive(_) => None,
         }
     }
 
@@ -86,6 +88,7 @@ impl App {
             (Some(_), _) => Context::Popup,
             (None, Mode::Meeting(mv)) => Context::Screen(mv.screen),
             (None, Mode::Home(_)) => Context::Home,
+            (None, Mode::Archive(_)) => Context::Archive,
         }
     }
 
@@ -97,6 +100,11 @@ impl App {
         {
             self.bell = true;
             self.shared.message = Some(Message::error("发言时间到", "time is up for this speaker"));
+        }
+        if let Mode::Archive(av) = &mut self.mode {
+            av.tick(now);
+            // The overview on screen, computed before drawing.
+            av.overview(now);
         }
     }
 
@@ -116,11 +124,13 @@ impl App {
                 self.shared.message.as_ref(),
             ),
             Mode::Meeting(mv) => screens::draw_meeting(f, &ui, mv, self.shared.message.as_ref()),
+            Mode::Archive(av) => screens::archive::draw(f, &ui, av, self.shared.message.as_ref()),
         }
         if let Some(p) = &self.shared.popup {
             let ctx = match &self.mode {
                 Mode::Meeting(mv) => Context::Screen(mv.screen),
                 Mode::Home(_) => Context::Home,
+                Mode::Archive(_) => Context::Archive,
             };
             screens::popup::draw(f, &ui.on_popup(), p, ctx);
         }
@@ -136,11 +146,11 @@ impl App {
             }
             Some(Popup::Picker(p)) => p.filter.insert(text),
             Some(_) => {}
-            None => {
-                if let Mode::Meeting(mv) = &mut self.mode {
-                    mv.paste(text);
-                }
-            }
+            None => match &mut self.mode {
+                Mode::Meeting(mv) => mv.paste(text),
+                Mode::Archive(av) => av.paste(text),
+                Mode::Home(_) => {}
+            },
         }
     }
 
@@ -158,11 +168,16 @@ impl App {
             return;
         }
         let ctx = self.context();
-        if let Mode::Meeting(mv) = &mut self.mode
-            && mv.wants_text(&ev)
-        {
-            mv.text_key(&ev, &mut self.shared);
-            return;
+        match &mut self.mode {
+            Mode::Meeting(mv) if mv.wants_text(&ev) => {
+                mv.text_key(&ev, &mut self.shared);
+                return;
+            }
+            Mode::Archive(av) if av.wants_text(&ev) => {
+                av.text_key(&ev);
+                return;
+            }
+            _ => {}
         }
         let Some(action) = action_for(ctx, &ev) else {
             return;
@@ -189,11 +204,18 @@ impl App {
                 };
             }
             Action::ForceQuit => self.quit = true,
-            Action::Quit => match self.mode {
-                Mode::Home(_) => self.quit = true,
-                Mode::Meeting(_) => self.shared.popup = Some(Popup::Confirm(Confirm::Quit)),
-            },
+            Action::Quit if matches!(self.mode, Mode::Home(_)) => self.quit = true,
+            Action::Quit if matches!(self.mode, Mode::Meeting(_)) => {
+                self.shared.popup = Some(Popup::Confirm(Confirm::Quit))
+            }
             _ => match &mut self.mode {
+                Mode::Archive(av) => {
+                    if av.on(action, &mut self.shared) {
+                        self.quit = true;
+                    }
+                    let now = self.shared.now;
+                    av.overview(now);
+                }
                 Mode::Meeting(mv) => match action {
                     Action::GoTo(s) => mv.screen = s,
                     Action::NextScreen => mv.screen = mv.screen.next(),
@@ -235,10 +257,24 @@ impl App {
                 self.start_meeting(demo);
             }
             HomeItem::Archive => {
-                self.shared.message = Some(Message::info(
-                    "档案浏览：运行 yishi archive",
-                    "the archive: run yishi archive",
-                ));
+                let dir = self.shared.data_dir.clone();
+                self.open_archive(&dir, crate::archive::Options::default());
+            }
+        }
+    }
+
+    /// Browse the archive of a folder: the table from the cache at once,
+    /// the folder checked after the first frame.
+    pub fn open_archive(&mut self, dir: &Path, options: crate::archive::Options) {
+        match ArchiveView::open(dir, options, &self.shared) {
+            Ok(mut av) => {
+                av.overview(self.shared.now);
+                self.mode = Mode::Archive(Box::new(av));
+            }
+            Err(e) => {
+                let d =
+                    crate::diagnostic::Diagnostic::io(dir, crate::diagnostic::IoDoing::Read, &e);
+                self.shared.message = Some(Message::error(d.render(Lang::Zh), d.render(Lang::En)));
             }
         }
     }
@@ -462,10 +498,11 @@ impl App {
         if form.purpose == Purpose::NewMeeting {
             return self.submit_new_meeting(form);
         }
-        let Mode::Meeting(mv) = &mut self.mode else {
-            return true;
-        };
-        mv.submit(form, &mut self.shared)
+        match &mut self.mode {
+            Mode::Meeting(mv) => mv.submit(form, &mut self.shared),
+            Mode::Archive(av) => av.submit(form, &mut self.shared),
+            Mode::Home(_) => true,
+        }
     }
 
     fn confirmed(&mut self, what: Confirm) {

@@ -21,6 +21,8 @@ pub enum Purpose {
     CorrectionReason(VoteId),
     NewMeeting,
     Export,
+    ArchiveFilter,
+    ArchiveExport(u32),
 }
 
 #[derive(Debug, Clone, PartialEq)]

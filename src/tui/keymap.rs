@@ -131,6 +131,13 @@ pub enum Action {
     // Home and archive.
     Open,
     Search,
+    /// Archive view 1–6.
+    Tab(u8),
+    SortNext,
+    SortReverse,
+    Filter,
+    ClearFilter,
+    Refresh,
     // Popups and questions.
     Submit,
     Cancel,
@@ -159,7 +166,6 @@ impl Action {
 }
 
 /// A key as the table writes it.
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Char(char),
@@ -668,22 +674,102 @@ pub static BINDINGS: &[Binding] = &[
         C::Archive,
         &[K::Char('/')],
         A::Search,
-        tx("搜索", "search"),
+        tx("搜索（逐字筛选）", "search as you type"),
         true,
     ),
     b(
         C::Archive,
         &[K::Enter],
         A::Open,
-        tx("查看纪要", "view the minutes"),
+        tx("查看纪要 / 时间线", "read the minutes / timeline"),
         true,
     ),
     b(
         C::Archive,
-        &[K::Char('x')],
+        &[K::Char('e')],
         A::Export,
-        tx("导出", "export"),
+        tx("导出纪要或公示", "export minutes or notice"),
         true,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('f')],
+        A::Filter,
+        tx(
+            "筛选（小区、日期、状态）",
+            "filter (compound, dates, state)",
+        ),
+        true,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('c')],
+        A::ClearFilter,
+        tx("清除搜索和筛选", "clear search and filter"),
+        false,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('s')],
+        A::SortNext,
+        tx("按下一列排序", "sort by the next column"),
+        true,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('r')],
+        A::SortReverse,
+        tx("反向排序", "reverse the order"),
+        false,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('u')],
+        A::Refresh,
+        tx("重新核对文件夹", "check the folder again"),
+        false,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('1')],
+        A::Tab(0),
+        tx("全部纪要", "all minutes"),
+        false,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('2')],
+        A::Tab(1),
+        tx("公示中", "notices running"),
+        false,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('3')],
+        A::Tab(2),
+        tx("已生效的决定", "decisions in force"),
+        false,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('4')],
+        A::Tab(3),
+        tx("逾期的落实事项", "overdue tasks"),
+        false,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('5')],
+        A::Tab(4),
+        tx("未结议题", "open topics"),
+        false,
+    ),
+    b(
+        C::Archive,
+        &[K::Char('6')],
+        A::Tab(5),
+        tx("议题脉络与时间线", "topic threads and timelines"),
+        false,
     ),
     b(
         C::Archive,
@@ -706,11 +792,12 @@ pub static BINDINGS: &[Binding] = &[
         tx("中文 / English", "English / 中文"),
         false,
     ),
+    b(C::Archive, &[K::Esc], A::Cancel, tx("返回", "back"), false),
     b(
         C::Archive,
-        &[K::Char('q'), K::Esc],
+        &[K::Char('q')],
         A::Quit,
-        tx("退出", "quit"),
+        tx("返回 / 退出", "back / quit"),
         true,
     ),
     b(

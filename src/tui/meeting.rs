@@ -1145,7 +1145,9 @@ impl MeetingView {
                     }
                 }
             }
-            Purpose::NewMeeting => return true,
+            Purpose::NewMeeting | Purpose::ArchiveFilter | Purpose::ArchiveExport(_) => {
+                return true;
+            }
         }
         true
     }

@@ -7,6 +7,7 @@
 //! - [`terminal`]: entering and restoring the terminal on every exit
 
 pub mod app;
+pub mod archive;
 pub mod field;
 pub mod form;
 pub mod keymap;
@@ -78,6 +79,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     // Everything that can fail on input is checked before the screen
     // changes, so errors print as plain lines.
     let mut pending_new = None;
+    let mut archive_dir = None;
     let mode = match &cli.command {
         Some(Command::Open { file }) => match Session::open(file) {
             Ok(s) => Mode::Meeting(Box::new(MeetingView::new(s))),
@@ -90,6 +92,18 @@ pub fn run(cli: &Cli) -> ExitCode {
                 Ok(s) => Mode::Meeting(Box::new(MeetingView::new(s))),
                 Err(d) => return fail(lang, &[d]),
             }
+        }
+        Some(Command::Archive { dir }) => {
+            let dir = dir.clone().unwrap_or_else(|| data_dir.clone());
+            if !dir.is_dir() {
+                let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+                return fail(
+                    lang,
+                    &[Diagnostic::io(&dir, crate::diagnostic::IoDoing::Read, &e)],
+                );
+            }
+            archive_dir = Some(dir);
+            Mode::Home(HomeView::default())
         }
         Some(Command::New { template }) => {
             if let Some(t) = template {
@@ -107,6 +121,19 @@ pub fn run(cli: &Cli) -> ExitCode {
     let mut app = App::new(lang, themes, now, mode, data_dir, rules);
     if let Some(base) = pending_new {
         app.prepare_new(base);
+    }
+    if let Some(dir) = archive_dir {
+        app.open_archive(&dir, crate::archive::Options::default());
+        if !matches!(app.mode, Mode::Archive(_)) {
+            let msg = app
+                .shared
+                .message
+                .take()
+                .map(|m| m.text(lang).to_string())
+                .unwrap_or_default();
+            eprintln!("{msg}");
+            return ExitCode::FAILURE;
+        }
     }
     if let Mode::Meeting(mv) = &app.mode {
         app.shared.message = Some(meeting::Message::info(
@@ -148,6 +175,25 @@ fn event_loop(app: &mut App) -> std::io::Result<()> {
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
+        // The archive was drawn from its cache; now check the folder. When
+        // many files must be read, show how far it has got.
+        if let Mode::Archive(av) = &mut app.mode
+            && av.needs_refresh
+        {
+            let theme = app.themes[app.theme % app.themes.len()].clone();
+            let (lang, now) = (app.shared.lang, app.shared.now);
+            let mut last = std::time::Instant::now();
+            av.refresh(&mut app.shared, &mut |done, total| {
+                if total >= 300 && (done == 0 || last.elapsed() >= Duration::from_millis(100)) {
+                    last = std::time::Instant::now();
+                    let ui = ui::Ui::new(&theme, lang, now);
+                    let _ = term.draw(|f| screens::archive::progress(f, &ui, done, total));
+                }
+            });
+            app.tick(now);
+            continue;
+        }
+
         if event::poll(Duration::from_millis(200))? {
             match event::read()? {
                 Event::Key(k) if matches!(k.kind, KeyEventKind::Press | KeyEventKind::Repeat) => {

@@ -3,6 +3,7 @@
 //! module per screen. Drawing is a pure function of the state and `now`.
 
 pub mod agenda;
+pub mod archive;
 pub mod discussion;
 pub mod home;
 pub mod minutes;

@@ -219,7 +219,6 @@ fn draw_summary(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
                 ui.lang.choose(format!(" （{cmp}）"), format!(" ({cmp})")),
                 ui.style(|r| r.muted),
             ));
-
         }
 
         None => lines.push(Line::styled(
