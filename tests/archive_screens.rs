@@ -324,3 +324,24 @@ fn the_archive_speaks_english_too() {
     assert!(s.contains("broken file"));
     assert!(!s.contains("档案"));
 }
+
+#[test]
+fn archive_snapshots_at_100_by_30() {
+    let mut fx = archive_app(DURING_NOTICE);
+    let root = fx.dir.path().join("data").display().to_string();
+    let snap = |app: &App| {
+        text(&render(app, 100, 30))
+            .replace(&root, "~/.local/share/yishi")
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    insta::assert_snapshot!("archive_table", snap(&fx.app));
+    press(&mut fx.app, KeyCode::Char('/'));
+    typ(&mut fx.app, "保洁");
+    insta::assert_snapshot!("archive_search", snap(&fx.app));
+    press(&mut fx.app, KeyCode::Esc);
+    press(&mut fx.app, KeyCode::Char('2'));
+    insta::assert_snapshot!("archive_notices", snap(&fx.app));
+}
