@@ -314,6 +314,7 @@ fn a_stale_cache_is_noticed_and_refreshed() {
     assert_eq!(changed, want);
     assert_eq!(r.removed, vec![deleted.clone()]);
     assert!(r.files_read < n, "only the changed buckets are read");
+    assert_eq!(r.files_parsed, 3, "only the changed files are parsed");
     assert_eq!(a.entries().len(), n);
     assert_eq!(
         paths_of(&a, &a.search("编辑后的会议名称edited")),
@@ -348,6 +349,7 @@ fn a_stale_cache_is_noticed_and_refreshed() {
         .unwrap();
     let (a, r) = open_small_buckets(src.path(), cache.path());
     assert_eq!(r.changed, vec![edited.clone()]);
+    assert_eq!(r.files_parsed, 1);
     assert_eq!(paths_of(&a, &a.search("xdited")), vec![edited.clone()]);
     assert!(a.search("名称edited").is_empty());
 }
@@ -894,6 +896,20 @@ fn the_table_sorts_and_filters() {
     assert_eq!(dates.len(), 3);
     assert!(dates[0] > dates[2]);
     assert!(matches!(entries[r[0] as usize].body, RowBody::Meeting(_)));
+}
+
+#[test]
+fn an_archive_can_be_refreshed_on_another_thread() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Archive>();
+    send_sync::<Search>();
+    let s = shared();
+    let dir = s.dir.path().to_path_buf();
+    let cache = s.cache.path().to_path_buf();
+    let (a, _) = std::thread::spawn(move || open(&dir, &cache))
+        .join()
+        .unwrap();
+    assert_eq!(a.entries().len(), s.generated.files.len());
 }
 
 #[test]

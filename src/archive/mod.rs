@@ -201,9 +201,11 @@ pub struct Refresh {
     pub changed: Vec<PathBuf>,
     /// Files gone from the folder.
     pub removed: Vec<PathBuf>,
-    /// Files read and parsed (changed files plus the unchanged files of the
-    /// same buckets).
+    /// Files read: the changed files, and the unchanged files of the same
+    /// buckets (whose text only is read again).
     pub files_read: usize,
+    /// Files parsed (the changed ones, or all when the cache was missing).
+    pub files_parsed: usize,
     /// Set when the cache could not be saved (the archive still works).
     pub cache_error: Option<String>,
 }
@@ -212,6 +214,15 @@ impl Refresh {
     pub fn is_empty(&self) -> bool {
         self.changed.is_empty() && self.removed.is_empty()
     }
+}
+
+/// A file of a bucket being rebuilt, as the old segment has it.
+#[derive(Debug, Clone)]
+struct OldDoc {
+    key: Box<[u8]>,
+    doc: u32,
+    stamp: i64,
+    size: u64,
 }
 
 static EPOCH: AtomicU64 = AtomicU64::new(1);
@@ -533,6 +544,21 @@ impl Archive {
             cache_ok = false;
         }
         let mut old_buckets = std::mem::take(&mut self.buckets);
+        // What an unchanged file of a stale bucket keeps from its old
+        // segment: key → (doc, stamp, size).
+        let mut reusable: Vec<Vec<OldDoc>> = vec![Vec::new(); nb];
+        if !rebucket {
+            for e in &self.entries {
+                if stale[e.bucket as usize] {
+                    reusable[e.bucket as usize].push(OldDoc {
+                        key: e.rel.clone(),
+                        doc: e.doc,
+                        stamp: e.stamp,
+                        size: e.size,
+                    });
+                }
+            }
+        }
         let mut kept: Vec<Entry> = Vec::new();
         if !rebucket {
             kept = std::mem::take(&mut self.entries)
@@ -550,7 +576,30 @@ impl Archive {
             }
             let mut bucket = Bucket::empty();
             if !files_of[b].is_empty() {
-                let docs = scan::read_docs(&files_of[b], self.options.threads);
+                let old_seg = old_buckets.get(b).and_then(|o| o.seg.as_ref());
+                let old_rows = old_seg.and_then(|s| s.read_rows().ok());
+                let mut old = reusable[b].iter().peekable();
+                let jobs: Vec<scan::Job<'_>> = files_of[b]
+                    .iter()
+                    .map(|f| {
+                        while old.next_if(|o| *o.key < *f.rel).is_some() {}
+                        let reuse = match (old.peek(), old_seg, &old_rows) {
+                            (Some(o), Some(seg), Some(rows))
+                                if *o.key == *f.rel
+                                    && (o.stamp, o.size) == (f.stamp, f.size)
+                                    && !scan::unknown_stamp(f.stamp, f.size) =>
+                            {
+                                let row = seg.row(o.doc, rows).map(<[u8]>::to_vec);
+                                row.and_then(|r| seg.detail(o.doc).map(|d| (r, d))).ok()
+                            }
+                            _ => None,
+                        };
+                        scan::Job { found: f, reuse }
+                    })
+                    .collect();
+                report.files_parsed += jobs.iter().filter(|j| j.reuse.is_none()).count();
+                let docs = scan::read_docs(&jobs, self.options.threads);
+                drop(jobs);
                 done += docs.len();
                 progress(done, to_read);
                 let generation = new_generation();

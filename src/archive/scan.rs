@@ -271,14 +271,46 @@ pub fn read_doc_safe(found: &Found) -> DocInput {
     })
 }
 
-/// [`read_doc`] for many files on `threads` threads, in order.
-pub fn read_docs(files: &[&Found], threads: usize) -> Vec<DocInput> {
+/// A file to read into a segment's doc.
+pub struct Job<'a> {
+    pub found: &'a Found,
+    /// The row and detail of the unchanged file, kept from the old segment:
+    /// only its text is read again (no parsing).
+    pub reuse: Option<(Vec<u8>, Vec<u8>)>,
+}
+
+/// An unchanged file: its kept row and detail, and its text read again.
+fn read_text_doc(found: &Found, row: Vec<u8>, detail: Vec<u8>) -> DocInput {
+    match fs::read(&found.path).map(String::from_utf8) {
+        Ok(Ok(src)) => DocInput {
+            rel: found.rel.clone(),
+            mtime_ns: found.stamp,
+            size: found.size,
+            row,
+            detail,
+            values: folded_values(&src),
+            has_text: true,
+        },
+        // It changed after all: read it whole.
+        _ => read_doc_safe(found),
+    }
+}
+
+fn run_job(job: &Job<'_>) -> DocInput {
+    match &job.reuse {
+        Some((row, detail)) => read_text_doc(job.found, row.clone(), detail.clone()),
+        None => read_doc_safe(job.found),
+    }
+}
+
+/// Read many files on `threads` threads, in order.
+pub fn read_docs(jobs: &[Job<'_>], threads: usize) -> Vec<DocInput> {
     let threads = threads.clamp(1, 16);
-    if threads == 1 || files.len() < 8 {
-        return files.iter().map(|f| read_doc_safe(f)).collect();
+    if threads == 1 || jobs.len() < 8 {
+        return jobs.iter().map(run_job).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<Option<DocInput>> = vec![None; files.len()];
+    let mut slots: Vec<Option<DocInput>> = vec![None; jobs.len()];
     let results: Vec<Vec<(usize, DocInput)>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
@@ -286,8 +318,8 @@ pub fn read_docs(files: &[&Found], threads: usize) -> Vec<DocInput> {
                     let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(f) = files.get(i) else { break };
-                        mine.push((i, read_doc_safe(f)));
+                        let Some(job) = jobs.get(i) else { break };
+                        mine.push((i, run_job(job)));
                     }
                     mine
                 })
@@ -303,7 +335,7 @@ pub fn read_docs(files: &[&Found], threads: usize) -> Vec<DocInput> {
     }
     slots
         .into_iter()
-        .zip(files)
-        .map(|(d, f)| d.unwrap_or_else(|| read_doc_safe(f)))
+        .zip(jobs)
+        .map(|(d, job)| d.unwrap_or_else(|| read_doc_safe(job.found)))
         .collect()
 }

@@ -536,6 +536,16 @@ impl Segment {
             .ok_or(Corrupt)
     }
 
+    /// The rows region, read again (for keeping the rows of unchanged
+    /// files when the bucket is rebuilt).
+    pub fn read_rows(&self) -> Result<Vec<u8>> {
+        let start = (HEADER + self.docs.len()) as u64;
+        let len = usize::try_from(self.off_details - start).map_err(|_| Corrupt)?;
+        let mut buf = vec![0; len];
+        read_exact_at(&self.src, start, &mut buf)?;
+        Ok(buf)
+    }
+
     /// The relative path of a doc, as bytes, from the rows region.
     pub fn rel<'r>(&self, doc: u32, rows: &'r [u8]) -> Result<&'r [u8]> {
         Segment::slice(rows, self.doc_field(doc, 0)?, self.doc_field(doc, 1)?)
