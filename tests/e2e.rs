@@ -1,7 +1,8 @@
 //! The real binary in a pseudo-terminal: the demo meeting run from
 //! check-in to the notice countdown, recovery after kill -9, one writer
-//! per meeting, and SIGTERM. Screens are read through a vt100 parser; the
-//! tests wait for text to appear (generously), they never time anything.
+//! per meeting, SIGTERM, a closed terminal window. Screens are read
+//! through a vt100 parser; the tests wait for text to appear (generously),
+//! they never time anything.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -357,4 +358,105 @@ fn a_broken_file_is_reported_before_the_screen_changes() {
         !String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"),
         "never entered the alternate screen"
     );
+}
+
+/// A terminal whose window is closed under yishi: the pseudo-terminal's
+/// master side goes away. yishi must notice, leave (not spin on a dead
+/// terminal holding the meeting's lock), and keep what was entered.
+#[test]
+fn closing_the_terminal_window_ends_yishi_and_frees_the_meeting() {
+    use std::io::Read;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+
+    let d = dirs();
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: ROWS,
+        ws_col: COLS,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two new descriptors, which we own from here.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    // SAFETY: fcntl on descriptors we own. The master side is ours alone
+    // (close-on-exec, as a terminal emulator keeps it), read without
+    // blocking.
+    unsafe {
+        let flags = libc::fcntl(master.as_raw_fd(), libc::F_GETFL);
+        libc::fcntl(master.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK);
+        libc::fcntl(master.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC);
+        libc::fcntl(slave.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC);
+    }
+    let mut cmd = command(&d, &["demo"]);
+    cmd.stdin(slave.try_clone().unwrap())
+        .stdout(slave.try_clone().unwrap())
+        .stderr(slave);
+    // The child leads its own session with the pty as its controlling
+    // terminal, as in a terminal window.
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    drop(cmd);
+
+    // Check one person in, and wait until it is on screen.
+    let mut master = std::fs::File::from(master);
+    let mut parser = vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0);
+    let mut wait_for = |master: &mut std::fs::File, needle: &str| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut buf = [0u8; 1 << 16];
+        loop {
+            while let Ok(n @ 1..) = master.read(&mut buf) {
+                parser.process(&buf[..n]);
+            }
+            let s = parser.screen().contents();
+            if s.contains(needle) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "waited for {needle:?}:\n{s}");
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    };
+    wait_for(&mut master, "参会名单");
+    {
+        use std::io::Write;
+        master.write_all(b" ").unwrap();
+    }
+    wait_for(&mut master, "出席 1/");
+
+    // The window closes.
+    drop(master);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("yishi still runs 20 s after its terminal was closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.code().is_some(), "yishi left by itself: {status:?}");
+    let file = the_only_file(&d.data);
+    assert!(!yishi::minutes_file::lock::is_locked(&file));
+    let m = yishi::minutes_file::read(&file).unwrap().minutes;
+    assert_eq!(m.attendance().present, 1);
 }
