@@ -2,7 +2,7 @@
 //! bracketed paste are undone together on every exit: quit, error, panic,
 //! Ctrl-C, SIGTERM/SIGHUP/SIGINT.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
@@ -14,7 +14,10 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+/// Frames go out through a buffer large enough for a whole 200×60 frame,
+/// so that each frame is one write (stdout alone flushes every 1 KB: a
+/// dozen writes a frame, and a projector can show half-drawn frames).
+pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Leave the terminal as we found it. Safe to call more than once.
 pub fn restore() {
@@ -42,7 +45,8 @@ pub fn enter() -> io::Result<Term> {
         restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| restore())
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(1 << 18, out)))
+        .inspect_err(|_| restore())
 }
 
 /// A flag raised by SIGTERM, SIGHUP or SIGINT: the loop saves and leaves.
