@@ -45,8 +45,8 @@ pub fn enter() -> io::Result<Term> {
         restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(1 << 18, out)))
-        .inspect_err(|_| restore())
+    let out = BufWriter::with_capacity(1 << 18, out);
+    Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| restore())
 }
 
 /// A flag raised by SIGTERM, SIGHUP or SIGINT: the loop saves and leaves.
