@@ -229,6 +229,50 @@ fn run_child(mode: &str, dir: &Path, cache: &Path, today: chrono::NaiveDate) -> 
         .collect()
 }
 
+/// `yishi archive DIR` in a pseudo-terminal: the time from spawning the
+/// process until the table's first frame (the file count and the row
+/// counter) has arrived on the terminal.
+fn first_frame(yishi: &str, dir: &Path, cache: &Path, count: usize) {
+    let n = yishi::i18n::group_thousands(count as u64);
+    let counter = format!("{n} / {n} 个");
+    let mut took = Vec::new();
+    for _ in 0..15 {
+        let mut cmd = Command::new(yishi);
+        cmd.arg("archive")
+            .arg(dir)
+            .env("TERM", "xterm-256color")
+            .env("YISHI_CACHE_DIR", cache);
+        let t = Instant::now();
+        let mut session = expectrl::Session::spawn(cmd).expect("spawn yishi in a pty");
+        session.get_process_mut().set_window_size(120, 35).unwrap();
+        let mut parser = vt100::Parser::new(35.try_into().unwrap(), 120.try_into().unwrap(), 0);
+        let mut buf = [0u8; 1 << 16];
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            match session.try_read(&mut buf) {
+                Ok(n) if n > 0 => {
+                    parser.process(&buf[..n]);
+                    if parser.screen().contents().contains(&counter) {
+                        break;
+                    }
+                }
+                _ => std::thread::sleep(Duration::from_micros(200)),
+            }
+            assert!(Instant::now() < deadline, "no table after 20 s");
+        }
+        took.push(t.elapsed());
+        // Let the check of the folder finish, then quit.
+        let pid = session.get_process().pid().as_raw().to_string();
+        std::thread::sleep(Duration::from_millis(300));
+        let _ = Command::new("kill").args(["-9", &pid]).status();
+        while session.get_process().is_alive().unwrap_or(false) {
+            let _ = session.try_read(&mut buf);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    line("first frame of `yishi archive` in a terminal", took);
+}
+
 fn time_command(cmd: &mut Command) -> Duration {
     let t = Instant::now();
     let out = cmd.output().unwrap();
@@ -439,6 +483,7 @@ fn main() {
 
     // yishi list --search against rg -l.
     let yishi = env!("CARGO_BIN_EXE_yishi");
+    first_frame(yishi, &dir, &cache, count);
     for term in ["北苑居", "保洁员", "LED屏"] {
         let mut list = Command::new(yishi);
         list.args(["list"])
