@@ -224,6 +224,12 @@ fn after_kill_9_nothing_entered_is_lost_and_the_meeting_is_offered_again() {
     pty.keys("\r\ri");
     pty.keys("单元长收上来的钱");
     pty.wait_for("单元长收上来的钱");
+    // And a walk-in's name typed into a form not yet submitted.
+    pty.keys("\x1b");
+    pty.keys("1a");
+    pty.wait_for("新增参会人员");
+    pty.keys("吴桂兰");
+    pty.wait_for("吴桂兰");
     let file = the_only_file(&d.data);
     let status = std::process::Command::new("kill")
         .args(["-9", &pty.pid().to_string()])
@@ -245,6 +251,11 @@ fn after_kill_9_nothing_entered_is_lost_and_the_meeting_is_offered_again() {
     again.wait_for("北苑居小区第三次听证协商会");
     again.keys("\r");
     again.wait_for("出席 2/13");
+    // The form comes back as it was; cancelling it leaves no trace.
+    again.wait_for("已恢复上次未提交的表单");
+    let screen = again.wait_for("新增参会人员");
+    assert!(screen.contains("吴桂兰"), "{screen}");
+    again.keys("\x1b");
     again.keys("3");
     again.wait_for("单元长收上来的钱");
     again.keys("qy");

@@ -697,3 +697,90 @@ fn screens_snapshot_at_80_by_24() {
         insta::assert_snapshot!(name, shot);
     }
 }
+
+/// The app over the meeting file at `path`, as `yishi open` starts it.
+fn reopen(path: &std::path::Path) -> App {
+    let session = Session::open(path).unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        vec![Theme::default()],
+        t(T0),
+        Mode::Meeting(Box::new(MeetingView::new(session))),
+        path.parent().unwrap().to_path_buf(),
+        RuleBook::builtin(),
+    );
+    app.restore_draft();
+    app
+}
+
+#[test]
+fn a_form_left_open_by_a_crash_comes_back_with_what_was_typed() {
+    let fx = demo_app(Lang::Zh);
+    let Fixture { mut app, dir } = fx;
+    named_vote(&mut app);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Char('d'));
+    typ(&mut app, "，保洁员月薪770元");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "9240");
+    let path = dir.path().join("demo.ron");
+    let draft = yishi::tui::draft::draft_path(&path);
+    assert!(draft.exists(), "the open form is on disk");
+    let saved = std::fs::read_to_string(&draft).unwrap();
+    assert!(saved.contains("9240"), "{saved}");
+    // The minutes do not hold the decision: the form was never submitted.
+    assert!(
+        yishi::minutes_file::read(&path)
+            .unwrap()
+            .minutes
+            .decisions
+            .is_empty()
+    );
+
+    // Power cut: the app is gone without closing anything.
+    drop(app);
+    let mut app = reopen(&path);
+    let Mode::Meeting(mv) = &app.mode else {
+        panic!("a meeting")
+    };
+    assert_eq!(mv.screen, yishi::tui::keymap::ScreenId::Vote);
+    let s = text(&render(&app, 160, 48));
+    assert!(s.contains("形成决定"), "{s}");
+    assert!(s.contains("是否再行聘请物业公司，保洁员月薪770元"), "{s}");
+    assert!(s.contains("9240"), "{s}");
+    assert!(s.contains("已恢复上次未提交的表单"), "{s}");
+
+    // Submitting it records the decision, and the draft is gone.
+    press(&mut app, KeyCode::Enter);
+    let m = yishi::minutes_file::read(&path).unwrap().minutes;
+    assert_eq!(m.decisions.len(), 1);
+    assert_eq!(m.decisions[0].text, "是否再行聘请物业公司，保洁员月薪770元");
+    assert!(!draft.exists());
+}
+
+#[test]
+fn a_cancelled_form_leaves_no_draft_and_a_damaged_draft_is_kept_and_named() {
+    let Fixture { mut app, dir } = demo_app(Lang::Zh);
+    let path = dir.path().join("demo.ron");
+    let draft = yishi::tui::draft::draft_path(&path);
+    press(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "吴桂兰");
+    assert!(draft.exists());
+    press(&mut app, KeyCode::Esc);
+    assert!(!draft.exists(), "cancelled: nothing to keep");
+    drop(app);
+
+    std::fs::write(&draft, "(purpose: WalkIn,\n focus: 0,\n values: [Text(\"吴").unwrap();
+    let app = reopen(&path);
+    let kept = draft.with_extension("draft.broken");
+    assert!(kept.exists(), "the damaged draft is kept");
+    assert!(app.shared.popup.is_none());
+    let s = text(&render(&app, 160, 48));
+    assert!(
+        s.contains("draft.broken:3:"),
+        "names the file and the place: {s}"
+    );
+    assert!(s.contains("未提交表单的草稿无法读取"), "{s}");
+}

@@ -137,6 +137,11 @@ impl App {
     }
 
     pub fn on_paste(&mut self, text: &str) {
+        self.paste(text);
+        self.sync_draft();
+    }
+
+    fn paste(&mut self, text: &str) {
         match &mut self.shared.popup {
             Some(Popup::Form(form)) => {
                 let focus = form.focus;
@@ -155,12 +160,92 @@ impl App {
     }
 
     pub fn on_key(&mut self, ev: KeyEvent) {
+        self.key(ev);
+        self.sync_draft();
+    }
+
+    /// Keep the open form's values on disk beside the minutes, or remove
+    /// them when the form has closed ([`super::draft`]).
+    fn sync_draft(&mut self) {
+        let Mode::Meeting(mv) = &mut self.mode else {
+            return;
+        };
+        if mv.session.read_only {
+            return;
+        }
+        let now = match &self.shared.popup {
+            Some(Popup::Form(f)) => super::draft::Draft::of(f),
+            _ => None,
+        };
+        if now == mv.draft {
+            return;
+        }
+        match &now {
+            Some(d) => {
+                if let Err(e) = super::draft::save(&mv.session.path, d) {
+                    self.shared.message =
+                        Some(Message::error(e.render(Lang::Zh), e.render(Lang::En)));
+                }
+            }
+            None => super::draft::remove(&mv.session.path),
+        }
+        mv.draft = now;
+    }
+
+    /// Reopen the form that was being filled in when yishi last stopped
+    /// without closing it (killed, power cut), with its values.
+    pub fn restore_draft(&mut self) {
+        let Mode::Meeting(mv) = &mut self.mode else {
+            return;
+        };
+        if mv.session.read_only {
+            return;
+        }
+        let draft = match super::draft::load(&mv.session.path) {
+            Ok(Some(d)) => d,
+            Ok(None) => return,
+            Err(e) => {
+                self.shared.message = Some(Message::error(e.render(Lang::Zh), e.render(Lang::En)));
+                return;
+            }
+        };
+        let form = mv
+            .form_for(&draft.purpose, &self.shared)
+            .and_then(|mut form| draft.apply(&mut form).then_some(form));
+        match form {
+            Some(form) => {
+                mv.go_to_form(&draft.purpose);
+                mv.draft = Some(draft);
+                self.shared.popup = Some(Popup::Form(form));
+                self.shared.message = Some(Message::info(
+                    "已恢复上次未提交的表单",
+                    "the form left open last time is back, as it was",
+                ));
+            }
+            _ => {
+                // The form cannot be rebuilt (the file was edited by hand):
+                // keep the draft aside and say where.
+                let from = super::draft::draft_path(&mv.session.path);
+                let kept = from.with_extension("draft.unused");
+                let _ = std::fs::rename(&from, &kept);
+                self.shared.message = Some(Message::error(
+                    format!("上次未提交的表单无法恢复，内容保留在 {}", kept.display()),
+                    format!(
+                        "the form left open last time cannot be reopened; its values are kept in {}",
+                        kept.display()
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn key(&mut self, ev: KeyEvent) {
         // A terminal reads Esc followed at once by a key as Alt+key: a
         // recorder finishing a summary with Esc and switching screens
         // quickly must not type the key into the summary.
         if ev.modifiers.contains(KeyModifiers::ALT) {
-            self.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-            self.on_key(KeyEvent::new(ev.code, ev.modifiers - KeyModifiers::ALT));
+            self.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            self.key(KeyEvent::new(ev.code, ev.modifiers - KeyModifiers::ALT));
             return;
         }
         if self.shared.popup.is_some() {
@@ -288,6 +373,7 @@ impl App {
                     format!("已打开 {}", path.display()),
                     format!("opened {}", path.display()),
                 ));
+                self.restore_draft();
             }
             Err(diags) => {
                 let d = &diags[0];

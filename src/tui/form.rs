@@ -9,7 +9,7 @@ use crate::domain::{AttendeeId, DecisionId, VoteId};
 use crate::i18n::{Lang, Tx};
 
 /// What a form is for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Purpose {
     WalkIn,
     Absent(AttendeeId),

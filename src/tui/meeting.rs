@@ -118,6 +118,8 @@ pub struct MeetingView {
     pub minutes_scroll: u16,
     /// The minutes screen's text, rebuilt only when its key changes.
     pub minutes_cache: std::cell::RefCell<Option<MinutesCache>>,
+    /// The open form's draft as last written to disk ([`super::draft`]).
+    pub draft: Option<super::draft::Draft>,
 }
 
 /// The minutes laid out for the screen, and what they were laid out for:
@@ -187,6 +189,33 @@ impl MeetingView {
             notice: ListState::default(),
             minutes_scroll: 0,
             minutes_cache: std::cell::RefCell::new(None),
+            draft: None,
+        }
+    }
+
+    /// Show the screen a form belongs to, with what it is about selected
+    /// (when a draft reopens it).
+    pub fn go_to_form(&mut self, purpose: &Purpose) {
+        self.screen = match purpose {
+            Purpose::WalkIn | Purpose::Absent(_) => ScreenId::Roster,
+            Purpose::AddTopic => ScreenId::Agenda,
+            Purpose::NewVote | Purpose::Decision(_) | Purpose::CorrectionReason(_) => {
+                ScreenId::Vote
+            }
+            Purpose::Notice(_) | Purpose::Objection(_) => ScreenId::Notice,
+            Purpose::NewMeeting
+            | Purpose::Export
+            | Purpose::ArchiveFilter
+            | Purpose::ArchiveExport(_) => return,
+        };
+        match purpose {
+            Purpose::Decision(id) => {
+                if let Some(i) = self.minutes().votes.iter().position(|v| v.id == *id) {
+                    self.vote.current = Some(i);
+                }
+            }
+            Purpose::Objection(i) => self.notice.selected = *i,
+            _ => {}
         }
     }
 
@@ -370,33 +399,10 @@ impl MeetingView {
                     )
                 });
             }
-            Action::AddWalkIn => {
-                let roles: Vec<String> = Role::ALL
-                    .iter()
-                    .map(|r| r.label(cx.lang).to_string())
-                    .collect();
-                let resident = Role::ALL
-                    .iter()
-                    .position(|r| *r == Role::Resident)
-                    .unwrap_or(0);
-                cx.popup = Some(Popup::Form(Form::new(
-                    Purpose::WalkIn,
-                    tx("新增参会人员", "Add a person"),
-                    vec![
-                        FormField::text(tx("姓名", "Name"), ""),
-                        FormField::choice(tx("身份", "Role"), roles, resident),
-                        FormField::text(tx("单位 / 代表", "Represents"), ""),
-                        FormField::text(tx("代表户数", "Households"), "0"),
-                    ],
-                )));
-            }
+            Action::AddWalkIn => self.open_form(Purpose::WalkIn, cx),
             Action::MarkAbsent => {
                 let Some(a) = selected else { return true };
-                cx.popup = Some(Popup::Form(Form::new(
-                    Purpose::Absent(a.id),
-                    tx("登记缺席", "Mark absent"),
-                    vec![FormField::text(tx("缺席原因", "Reason"), "")],
-                )));
+                self.open_form(Purpose::Absent(a.id), cx);
             }
             Action::MarkLeftEarly => {
                 let Some(a) = selected else { return true };
@@ -431,17 +437,7 @@ impl MeetingView {
             .map(|t| (t.id, t.title.clone()));
         let now = cx.now;
         match (action, topic) {
-            (Action::AddTopic, _) => {
-                cx.popup = Some(Popup::Form(Form::new(
-                    Purpose::AddTopic,
-                    tx("新增议题", "Add a topic"),
-                    vec![
-                        FormField::text(tx("议题", "Topic"), ""),
-                        FormField::text(tx("背景", "Background"), ""),
-                        FormField::text(tx("计划时长（分钟）", "Time box (minutes)"), "20"),
-                    ],
-                )));
-            }
+            (Action::AddTopic, _) => self.open_form(Purpose::AddTopic, cx),
             (Action::StartTopic, Some((id, title))) => {
                 self.session.change(|m| m.start_topic(id, now));
                 cx.message = Some(Message::info(
@@ -615,7 +611,7 @@ impl MeetingView {
                     ));
                     return true;
                 }
-                cx.popup = Some(Popup::Form(self.new_vote_form(cx)));
+                self.open_form(Purpose::NewVote, cx);
                 return true;
             }
             _ => {}
@@ -751,12 +747,87 @@ impl MeetingView {
                         "a decision was already recorded for this vote",
                     ));
                 } else {
-                    cx.popup = Some(Popup::Form(decision_form(&vote, self.minutes(), cx.lang)));
+                    self.open_form(Purpose::Decision(vote.id), cx);
                 }
             }
             _ => return false,
         }
         true
+    }
+
+    fn open_form(&self, purpose: Purpose, cx: &mut Shared) {
+        if let Some(form) = self.form_for(&purpose, cx) {
+            cx.popup = Some(Popup::Form(form));
+        }
+    }
+
+    /// The form for `purpose` as it opens, from the minutes as they stand:
+    /// for the keys that open forms, and to reopen a draft left by a crash.
+    /// `None` when what it is about is gone, or it is not a meeting form
+    /// that can be rebuilt.
+    pub fn form_for(&self, purpose: &Purpose, cx: &Shared) -> Option<Form> {
+        let m = self.minutes();
+        Some(match purpose {
+            Purpose::WalkIn => {
+                let roles: Vec<String> = Role::ALL
+                    .iter()
+                    .map(|r| r.label(cx.lang).to_string())
+                    .collect();
+                let resident = Role::ALL
+                    .iter()
+                    .position(|r| *r == Role::Resident)
+                    .unwrap_or(0);
+                Form::new(
+                    Purpose::WalkIn,
+                    tx("新增参会人员", "Add a person"),
+                    vec![
+                        FormField::text(tx("姓名", "Name"), ""),
+                        FormField::choice(tx("身份", "Role"), roles, resident),
+                        FormField::text(tx("单位 / 代表", "Represents"), ""),
+                        FormField::text(tx("代表户数", "Households"), "0"),
+                    ],
+                )
+            }
+            Purpose::Absent(id) => {
+                m.attendee(*id)?;
+                Form::new(
+                    Purpose::Absent(*id),
+                    tx("登记缺席", "Mark absent"),
+                    vec![FormField::text(tx("缺席原因", "Reason"), "")],
+                )
+            }
+            Purpose::AddTopic => Form::new(
+                Purpose::AddTopic,
+                tx("新增议题", "Add a topic"),
+                vec![
+                    FormField::text(tx("议题", "Topic"), ""),
+                    FormField::text(tx("背景", "Background"), ""),
+                    FormField::text(tx("计划时长（分钟）", "Time box (minutes)"), "20"),
+                ],
+            ),
+            Purpose::NewVote => self.new_vote_form(cx),
+            Purpose::Decision(id) => {
+                let vote = m.votes.iter().find(|v| v.id == *id)?;
+                decision_form(vote, m, cx.lang)
+            }
+            Purpose::Notice(pending) => notice_form(m, pending),
+            Purpose::Objection(i) => {
+                m.notices.get(*i)?;
+                Form::new(
+                    Purpose::Objection(*i),
+                    tx("登记异议", "Log an objection"),
+                    vec![
+                        FormField::text(tx("提出人", "From"), ""),
+                        FormField::text(tx("异议内容", "Objection"), ""),
+                    ],
+                )
+            }
+            Purpose::CorrectionReason(_)
+            | Purpose::NewMeeting
+            | Purpose::Export
+            | Purpose::ArchiveFilter
+            | Purpose::ArchiveExport(_) => return None,
+        })
     }
 
     fn new_vote_form(&self, cx: &Shared) -> Form {
@@ -834,21 +905,14 @@ impl MeetingView {
                         "no decision awaits a notice: record one on the vote screen (d)",
                     ));
                 } else {
-                    cx.popup = Some(Popup::Form(notice_form(self.minutes(), &pending)));
+                    self.open_form(Purpose::Notice(pending), cx);
                 }
             }
             Action::LogObjection => {
                 if len == 0 {
                     cx.message = Some(Message::error("还没有公示", "no notice yet"));
                 } else {
-                    cx.popup = Some(Popup::Form(Form::new(
-                        Purpose::Objection(self.notice.selected),
-                        tx("登记异议", "Log an objection"),
-                        vec![
-                            FormField::text(tx("提出人", "From"), ""),
-                            FormField::text(tx("异议内容", "Objection"), ""),
-                        ],
-                    )));
+                    self.open_form(Purpose::Objection(self.notice.selected), cx);
                 }
             }
             Action::Repost => {

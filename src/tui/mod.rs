@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod archive;
+pub mod draft;
 pub mod field;
 pub mod form;
 pub mod keymap;
@@ -119,6 +120,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         _ => Mode::Home(HomeView::scan(&data_dir)),
     };
     let mut app = App::new(lang, themes, now, mode, data_dir, rules);
+    app.restore_draft();
     if let Some(base) = pending_new {
         app.prepare_new(base);
     }
