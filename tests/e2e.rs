@@ -252,7 +252,7 @@ fn after_kill_9_nothing_entered_is_lost_and_the_meeting_is_offered_again() {
     again.keys("\r");
     again.wait_for("出席 2/13");
     // The form comes back as it was; cancelling it leaves no trace.
-    again.wait_for("已恢复上次未提交的表单");
+    again.wait_for("已恢复上次未提交的内容");
     let screen = again.wait_for("新增参会人员");
     assert!(screen.contains("吴桂兰"), "{screen}");
     again.keys("\x1b");

@@ -750,7 +750,7 @@ fn a_form_left_open_by_a_crash_comes_back_with_what_was_typed() {
     assert!(s.contains("形成决定"), "{s}");
     assert!(s.contains("是否再行聘请物业公司，保洁员月薪770元"), "{s}");
     assert!(s.contains("9240"), "{s}");
-    assert!(s.contains("已恢复上次未提交的表单"), "{s}");
+    assert!(s.contains("已恢复上次未提交的内容"), "{s}");
 
     // Submitting it records the decision, and the draft is gone.
     press(&mut app, KeyCode::Enter);
@@ -783,4 +783,40 @@ fn a_cancelled_form_leaves_no_draft_and_a_damaged_draft_is_kept_and_named() {
         "names the file and the place: {s}"
     );
     assert!(s.contains("未提交表单的草稿无法读取"), "{s}");
+}
+
+#[test]
+fn a_correction_in_progress_and_its_reason_survive_a_crash() {
+    let Fixture { mut app, dir } = demo_app(Lang::Zh);
+    let path = dir.path().join("demo.ron");
+    named_vote(&mut app);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Home);
+    for c in "nnnn".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Char('c'));
+    typ(&mut app, "计票员误记");
+    drop(app);
+
+    let mut app = reopen(&path);
+    let s = text(&render(&app, 160, 48));
+    assert!(s.contains("更正中"), "the corrected ballots are back: {s}");
+    assert!(s.contains("更正理由"), "{s}");
+    assert!(s.contains("计票员误记"), "{s}");
+    assert!(s.contains("已恢复上次未提交的内容"), "{s}");
+    typ(&mut app, "四票");
+    press(&mut app, KeyCode::Enter);
+    let m = yishi::minutes_file::read(&path).unwrap().minutes;
+    let corr = &m.votes[0].corrections;
+    assert_eq!(corr.len(), 1);
+    assert_eq!(corr[0].reason, "计票员误记四票");
+    assert_eq!(
+        m.votes[0].current_verdict().unwrap().outcome,
+        yishi::domain::vote::Outcome::Failed,
+        "the four changed ballots count"
+    );
+    assert!(!yishi::tui::draft::draft_path(&path).exists());
 }

@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::archive::ArchiveView;
+use super::draft::{self, Draft, FormDraft};
 use super::form::{Confirm, Form, FormField, Popup, Purpose, edit_text};
 use super::keymap::{Action, Context, action_for};
 use super::meeting::{MeetingView, Message, Shared};
@@ -164,8 +165,9 @@ impl App {
         self.sync_draft();
     }
 
-    /// Keep the open form's values on disk beside the minutes, or remove
-    /// them when the form has closed ([`super::draft`]).
+    /// Keep what is entered but not yet in the minutes (the open form, a
+    /// correction's ballots) on disk beside them, or remove it when there
+    /// is none ([`super::draft`]).
     fn sync_draft(&mut self) {
         let Mode::Meeting(mv) = &mut self.mode else {
             return;
@@ -173,27 +175,32 @@ impl App {
         if mv.session.read_only {
             return;
         }
-        let now = match &self.shared.popup {
-            Some(Popup::Form(f)) => super::draft::Draft::of(f),
-            _ => None,
+        let now = Draft {
+            form: match &self.shared.popup {
+                Some(Popup::Form(f)) => FormDraft::of(f),
+                _ => None,
+            },
+            correction: mv
+                .vote
+                .correction
+                .clone()
+                .zip(mv.shown_vote().map(|v| v.id))
+                .map(|(ballots, id)| (id, ballots)),
         };
         if now == mv.draft {
             return;
         }
-        match &now {
-            Some(d) => {
-                if let Err(e) = super::draft::save(&mv.session.path, d) {
-                    self.shared.message =
-                        Some(Message::error(e.render(Lang::Zh), e.render(Lang::En)));
-                }
-            }
-            None => super::draft::remove(&mv.session.path),
+        if now.is_empty() {
+            draft::remove(&mv.session.path);
+        } else if let Err(e) = draft::save(&mv.session.path, &now) {
+            self.shared.message = Some(Message::error(e.render(Lang::Zh), e.render(Lang::En)));
         }
         mv.draft = now;
     }
 
-    /// Reopen the form that was being filled in when yishi last stopped
-    /// without closing it (killed, power cut), with its values.
+    /// Bring back what was being entered when yishi last stopped without
+    /// closing it (killed, power cut): the open form with its values, the
+    /// ballots of a correction.
     pub fn restore_draft(&mut self) {
         let Mode::Meeting(mv) = &mut self.mode else {
             return;
@@ -201,7 +208,7 @@ impl App {
         if mv.session.read_only {
             return;
         }
-        let draft = match super::draft::load(&mv.session.path) {
+        let saved = match draft::load(&mv.session.path) {
             Ok(Some(d)) => d,
             Ok(None) => return,
             Err(e) => {
@@ -209,33 +216,44 @@ impl App {
                 return;
             }
         };
-        let form = mv
-            .form_for(&draft.purpose, &self.shared)
-            .and_then(|mut form| draft.apply(&mut form).then_some(form));
-        match form {
-            Some(form) => {
-                mv.go_to_form(&draft.purpose);
-                mv.draft = Some(draft);
-                self.shared.popup = Some(Popup::Form(form));
-                self.shared.message = Some(Message::info(
-                    "已恢复上次未提交的表单",
-                    "the form left open last time is back, as it was",
-                ));
-            }
-            _ => {
-                // The form cannot be rebuilt (the file was edited by hand):
-                // keep the draft aside and say where.
-                let from = super::draft::draft_path(&mv.session.path);
-                let kept = from.with_extension("draft.unused");
-                let _ = std::fs::rename(&from, &kept);
-                self.shared.message = Some(Message::error(
-                    format!("上次未提交的表单无法恢复，内容保留在 {}", kept.display()),
-                    format!(
-                        "the form left open last time cannot be reopened; its values are kept in {}",
-                        kept.display()
-                    ),
-                ));
-            }
+        let mut restored = Draft::default();
+        if let Some((id, ballots)) = &saved.correction
+            && let Some(i) = mv.minutes().votes.iter().position(|v| v.id == *id)
+            && mv.minutes().votes[i].is_closed()
+        {
+            mv.screen = super::keymap::ScreenId::Vote;
+            mv.vote.current = Some(i);
+            mv.vote.correction = Some(ballots.clone());
+            restored.correction = saved.correction.clone();
+        }
+        if let Some(fd) = &saved.form
+            && let Some(form) = mv
+                .form_for(&fd.purpose, &self.shared)
+                .and_then(|mut form| fd.apply(&mut form).then_some(form))
+        {
+            mv.go_to_form(&fd.purpose);
+            self.shared.popup = Some(Popup::Form(form));
+            restored.form = saved.form.clone();
+        }
+        if restored == saved {
+            mv.draft = restored;
+            self.shared.message = Some(Message::info(
+                "已恢复上次未提交的内容",
+                "what was being entered last time is back, as it was",
+            ));
+        } else {
+            // Not all of it fits the minutes any more (the file was edited
+            // by hand): keep the draft aside and say where.
+            let from = draft::draft_path(&mv.session.path);
+            let kept = from.with_extension("draft.unused");
+            let _ = std::fs::rename(&from, &kept);
+            self.shared.message = Some(Message::error(
+                format!("上次未提交的内容无法全部恢复，已保留在 {}", kept.display()),
+                format!(
+                    "what was being entered last time cannot all be brought back; it is kept in {}",
+                    kept.display()
+                ),
+            ));
         }
     }
 

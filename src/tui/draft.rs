@@ -1,12 +1,14 @@
-//! The form being filled in, kept on disk at every keystroke.
+//! What is being entered but not yet part of the minutes, kept on disk at
+//! every keystroke.
 //!
 //! The minutes are saved at every change, but a form (a decision's text and
 //! amount, an objection, a walk-in's name) only changes the minutes when it
-//! is submitted. So that `kill -9` or a power cut loses nothing typed, the
-//! open form's values are written atomically beside the minutes as
-//! `.NAME.ron.draft` (hidden, so no listing or archive picks it up) and
-//! removed when the form closes. Opening the meeting again reopens the form
-//! with its values.
+//! is submitted, and a correction of a closed vote only when it is saved
+//! with its reason. So that `kill -9` or a power cut loses nothing typed,
+//! the open form's values and the corrected ballots are written atomically
+//! beside the minutes as `.NAME.ron.draft` (hidden, so no listing or archive
+//! picks it up) and removed once neither is open. Opening the meeting again
+//! brings both back.
 //!
 //! A draft stores what the form is for and the values of its fields, not
 //! the form itself: the form is rebuilt from the minutes (labels, options,
@@ -19,6 +21,8 @@ use serde::{Deserialize, Serialize};
 
 use super::form::{FieldKind, Form, Purpose};
 use crate::diagnostic::Diagnostic;
+use crate::domain::VoteId;
+use crate::domain::vote::Ballots;
 use crate::minutes_file::write_atomic;
 
 /// The value of one field.
@@ -29,19 +33,35 @@ pub enum Value {
     Checklist(Vec<bool>),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Everything entered and not yet in the minutes.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Draft {
+    #[serde(default)]
+    pub form: Option<FormDraft>,
+    /// Ballots of a closed vote being corrected.
+    #[serde(default)]
+    pub correction: Option<(VoteId, Ballots)>,
+}
+
+impl Draft {
+    pub fn is_empty(&self) -> bool {
+        self.form.is_none() && self.correction.is_none()
+    }
+}
+
+/// An open form: what it is for and its fields' values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormDraft {
     pub purpose: Purpose,
     pub focus: usize,
     pub values: Vec<Value>,
 }
 
-impl Draft {
+impl FormDraft {
     /// The draft of a meeting form; `None` for forms that enter nothing
     /// worth keeping (export choices, archive filters, a new meeting's
-    /// form, which has no file yet) or whose meaning lives only in memory
-    /// (the reason for a vote correction, whose ballots are not yet saved).
-    pub fn of(form: &Form) -> Option<Draft> {
+    /// form, which has no file yet).
+    pub fn of(form: &Form) -> Option<FormDraft> {
         match form.purpose {
             Purpose::WalkIn
             | Purpose::Absent(_)
@@ -49,9 +69,9 @@ impl Draft {
             | Purpose::NewVote
             | Purpose::Decision(_)
             | Purpose::Notice(_)
-            | Purpose::Objection(_) => {}
-            Purpose::CorrectionReason(_)
-            | Purpose::NewMeeting
+            | Purpose::Objection(_)
+            | Purpose::CorrectionReason(_) => {}
+            Purpose::NewMeeting
             | Purpose::Export
             | Purpose::ArchiveFilter
             | Purpose::ArchiveExport(_) => return None,
@@ -67,7 +87,7 @@ impl Draft {
                 }
             })
             .collect();
-        Some(Draft {
+        Some(FormDraft {
             purpose: form.purpose.clone(),
             focus: form.focus,
             values,

@@ -118,8 +118,9 @@ pub struct MeetingView {
     pub minutes_scroll: u16,
     /// The minutes screen's text, rebuilt only when its key changes.
     pub minutes_cache: std::cell::RefCell<Option<MinutesCache>>,
-    /// The open form's draft as last written to disk ([`super::draft`]).
-    pub draft: Option<super::draft::Draft>,
+    /// What is entered and not yet in the minutes, as last written to disk
+    /// ([`super::draft`]).
+    pub draft: super::draft::Draft,
 }
 
 /// The minutes laid out for the screen, and what they were laid out for:
@@ -189,7 +190,7 @@ impl MeetingView {
             notice: ListState::default(),
             minutes_scroll: 0,
             minutes_cache: std::cell::RefCell::new(None),
-            draft: None,
+            draft: super::draft::Draft::default(),
         }
     }
 
@@ -209,7 +210,7 @@ impl MeetingView {
             | Purpose::ArchiveExport(_) => return,
         };
         match purpose {
-            Purpose::Decision(id) => {
+            Purpose::Decision(id) | Purpose::CorrectionReason(id) => {
                 if let Some(i) = self.minutes().votes.iter().position(|v| v.id == *id) {
                     self.vote.current = Some(i);
                 }
@@ -703,11 +704,7 @@ impl MeetingView {
             }
             Action::CloseVote => {
                 if self.vote.correction.is_some() {
-                    cx.popup = Some(Popup::Form(Form::new(
-                        Purpose::CorrectionReason(vote.id),
-                        tx("更正理由", "Reason for the correction"),
-                        vec![FormField::text(tx("理由", "Reason"), "")],
-                    )));
+                    self.open_form(Purpose::CorrectionReason(vote.id), cx);
                 } else if vote.is_closed() {
                     cx.message = Some(Message::error(
                         "这次表决已经结束",
@@ -822,8 +819,15 @@ impl MeetingView {
                     ],
                 )
             }
-            Purpose::CorrectionReason(_)
-            | Purpose::NewMeeting
+            Purpose::CorrectionReason(id) => {
+                m.votes.iter().find(|v| v.id == *id && v.is_closed())?;
+                Form::new(
+                    Purpose::CorrectionReason(*id),
+                    tx("更正理由", "Reason for the correction"),
+                    vec![FormField::text(tx("理由", "Reason"), "")],
+                )
+            }
+            Purpose::NewMeeting
             | Purpose::Export
             | Purpose::ArchiveFilter
             | Purpose::ArchiveExport(_) => return None,
