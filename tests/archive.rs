@@ -937,3 +937,26 @@ fn opening_a_meeting_reads_the_file_itself() {
             .is_some_and(|s| s.status().in_force())
     );
 }
+
+#[test]
+fn a_notice_with_its_own_holidays_ends_the_same_in_the_archive() {
+    let src = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/beiyuanju-3.ron");
+    let mut m = yishi::minutes_file::read(&sample).unwrap().minutes;
+    // Posted 2016-03-16 for a week: the 23rd, a Wednesday, made a holiday
+    // (as a notice posted with a rest-days file would carry it).
+    let holiday = NaiveDate::from_ymd_opt(2016, 3, 23).unwrap();
+    m.notices[0].rest_days.holidays.insert(holiday);
+    let file = src.path().join("beiyuanju-3.ron");
+    yishi::minutes_file::save(&file, &m).unwrap();
+    let want = m.notices[0].current_end(&RestDays::weekends());
+    assert_eq!(want, Some(at("2016-03-25T00:00:00+08:00")));
+    for round in ["built", "from the cache"] {
+        let (a, _) = open(src.path(), cache.path());
+        let during = at("2016-03-20T12:00:00+08:00");
+        let running = a.notices_running(during, &RestDays::weekends());
+        assert_eq!(running.len(), 1, "{round}");
+        assert_eq!(running[0].ends, want, "{round}");
+    }
+}

@@ -820,3 +820,26 @@ fn a_correction_in_progress_and_its_reason_survive_a_crash() {
     );
     assert!(!yishi::tui::draft::draft_path(&path).exists());
 }
+
+#[test]
+fn a_notice_posted_with_a_holiday_file_moves_past_the_holiday_and_keeps_it() {
+    let mut fx = demo_app(Lang::Zh);
+    // Monday 30 November 2026 made a holiday in the user's rest-days file.
+    fx.app
+        .shared
+        .rest_days
+        .holidays
+        .insert(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    decide_and_post(&mut fx.app);
+    let s = text(&render(&fx.app, 160, 48));
+    assert!(s.contains("截止：2026年12月1日 24 时"), "{s}");
+    assert!(s.contains("节假日顺延"), "says why: {s}");
+    // The notice carries the day: the file alone gives the same end.
+    let m = yishi::minutes_file::read(&fx.dir.path().join("demo.ron"))
+        .unwrap()
+        .minutes;
+    assert_eq!(
+        m.notices[0].last_day(&yishi::domain::notice::RestDays::weekends()),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+    );
+}

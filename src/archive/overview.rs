@@ -15,7 +15,7 @@ use crate::domain::agenda::TopicState;
 use crate::domain::decision::{DecisionNature, Task, TaskStatus};
 use crate::domain::meeting::MeetingKind;
 use crate::domain::notice::{
-    Notice, NoticeEvent, NoticeState, NoticeStatus, Objection, Remaining, RestDays, calendar,
+    Notice, NoticeEvent, NoticeState, NoticeStatus, Objection, Remaining, RestDays,
 };
 use crate::domain::{DecisionId, Timestamp};
 
@@ -424,7 +424,7 @@ impl Archive {
                             *at,
                             TimelineWhat::NoticePosted {
                                 title: n.title.clone(),
-                                ends: calendar::period_end(*at, n.period, rest),
+                                ends: n.period_end(*at, n.period, rest),
                             },
                         ),
                         NoticeEvent::Objection(o) => push(
@@ -440,7 +440,7 @@ impl Archive {
                         NoticeEvent::Reposted { at, period } => push(
                             *at,
                             TimelineWhat::Reposted {
-                                ends: calendar::period_end(*at, *period, rest),
+                                ends: n.period_end(*at, *period, rest),
                             },
                         ),
                         NoticeEvent::Withdrawn { at, reason } => push(

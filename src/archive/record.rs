@@ -181,6 +181,26 @@ fn period(e: &mut Enc, p: NoticePeriod) {
     e.u32(p.length);
 }
 
+fn rest_days(e: &mut Enc, r: &RestDays) {
+    for set in [&r.holidays, &r.make_up_workdays] {
+        e.usize(set.len());
+        for day in set {
+            e.date(*day);
+        }
+    }
+}
+
+fn get_rest_days(d: &mut Dec<'_>) -> Result<RestDays> {
+    let set = |d: &mut Dec<'_>| -> Result<std::collections::BTreeSet<NaiveDate>> {
+        let n = d.len()?;
+        (0..n).map(|_| d.date()).collect()
+    };
+    Ok(RestDays {
+        holidays: set(d)?,
+        make_up_workdays: set(d)?,
+    })
+}
+
 fn get_period(d: &mut Dec<'_>) -> Result<NoticePeriod> {
     let kind = match d.u8()? {
         0 => PeriodKind::CalendarDays,
@@ -235,6 +255,7 @@ fn notice(e: &mut Enc, n: &Notice, full: bool) {
     text(e, &n.title);
     text(e, &n.basis);
     period(e, n.period);
+    rest_days(e, &n.rest_days);
     text(e, &n.posted_where);
     text(e, &n.objection_channel);
     text(e, &n.issuer);
@@ -283,6 +304,7 @@ fn get_notice(d: &mut Dec<'_>) -> Result<Notice> {
     let title = d.string()?;
     let basis = d.string()?;
     let period = get_period(d)?;
+    let rest_days = get_rest_days(d)?;
     let posted_where = d.string()?;
     let objection_channel = d.string()?;
     let issuer = d.string()?;
@@ -324,6 +346,7 @@ fn get_notice(d: &mut Dec<'_>) -> Result<Notice> {
         title,
         basis,
         period,
+        rest_days,
         posted_where,
         objection_channel,
         issuer,

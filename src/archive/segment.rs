@@ -47,7 +47,7 @@ use super::codec::{Corrupt, Result, checksum, le_u32, le_u64};
 
 const MAGIC: &[u8; 8] = b"YISHISEG";
 /// Bump when the layout or the meaning of any field changes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 const HEADER: usize = 104;
 const DOC: usize = 48;
 const UNI: usize = 8;

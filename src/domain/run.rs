@@ -432,8 +432,15 @@ impl Minutes {
             .collect()
     }
 
-    /// Post a notice now for some decisions. Returns its index.
-    pub fn start_notice(&mut self, mut notice: Notice, now: Timestamp) -> Result<usize, RunError> {
+    /// Post a notice now for some decisions. Returns its index. The
+    /// holidays and make-up days of `rest` that its period may touch are
+    /// copied into it.
+    pub fn start_notice(
+        &mut self,
+        mut notice: Notice,
+        now: Timestamp,
+        rest: &RestDays,
+    ) -> Result<usize, RunError> {
         if notice.decisions.is_empty() {
             return Err(RunError::new(
                 "公示至少要包含一项决定",
@@ -447,6 +454,9 @@ impl Minutes {
             ));
         }
         notice.events = vec![NoticeEvent::Posted { at: now }];
+        notice.rest_days = notice
+            .rest_days
+            .union(&rest.for_period(now.date_naive(), notice.period));
         self.notices.push(notice);
         Ok(self.notices.len() - 1)
     }
@@ -501,6 +511,7 @@ impl Minutes {
         notice: usize,
         period: NoticePeriod,
         now: Timestamp,
+        rest: &RestDays,
     ) -> Result<(), RunError> {
         let n = self.notice_mut(notice)?;
         if !matches!(
@@ -513,6 +524,9 @@ impl Minutes {
             ));
         }
         n.events.push(NoticeEvent::Reposted { at: now, period });
+        n.rest_days = n
+            .rest_days
+            .union(&rest.for_period(now.date_naive(), period));
         Ok(())
     }
 }

@@ -88,6 +88,7 @@ fn held_meeting() -> crate::domain::Minutes {
         title: "关于北苑居小区集资雇请保洁员的公示".into(),
         basis: "根据《中心广场社区居民议事协商规则》".into(),
         period: NoticePeriod::ONE_WEEK,
+        rest_days: Default::default(),
         posted_where: "各单元楼道口公示栏".into(),
         objection_channel: "向本单元单元长或社区居委会反映。".into(),
         issuer: "中心广场社区居民委员会".into(),

@@ -54,6 +54,7 @@ impl App {
                 now,
                 lang,
                 rules,
+                rest_days: crate::domain::notice::RestDays::weekends(),
                 popup: None,
                 message: None,
                 data_dir,

@@ -10,7 +10,7 @@ use super::keymap::{Action, ScreenId};
 use super::session::Session;
 use crate::domain::agenda::TopicState;
 use crate::domain::decision::{Decision, DecisionNature, Money, Period, SplitMethod};
-use crate::domain::notice::{Notice, NoticePeriod, PeriodKind};
+use crate::domain::notice::{Notice, NoticePeriod, PeriodKind, RestDays};
 use crate::domain::roster::Role;
 use crate::domain::vote::{Ballots, Choice, Measure, RuleBook, Vote, VoteMethod};
 use crate::domain::{Minutes, Timestamp};
@@ -53,6 +53,9 @@ pub struct Shared {
     pub now: Timestamp,
     pub lang: Lang,
     pub rules: RuleBook,
+    /// Public holidays and make-up working days (`rest-days.ron`), copied
+    /// into each notice posted.
+    pub rest_days: RestDays,
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub data_dir: std::path::PathBuf,
@@ -970,7 +973,11 @@ impl MeetingView {
                     .get(i)
                     .map(|n| n.period)
                     .unwrap_or(NoticePeriod::ONE_WEEK);
-                if let Err(e) = self.session.change(|m| m.repost_notice(i, period, now)) {
+                let rest = &cx.rest_days;
+                if let Err(e) = self
+                    .session
+                    .change(|m| m.repost_notice(i, period, now, rest))
+                {
                     cx.message = Some(Message::error(e.zh, e.en));
                 }
             }
@@ -1150,12 +1157,14 @@ impl MeetingView {
                         kind: [PeriodKind::CalendarDays, PeriodKind::WorkingDays][form.choice(1)],
                         length,
                     },
+                    rest_days: RestDays::weekends(),
                     posted_where: form.text(3).to_string(),
                     objection_channel: form.text(5).to_string(),
                     issuer: form.text(4).to_string(),
                     events: Vec::new(),
                 };
-                match self.session.change(|m| m.start_notice(notice, now)) {
+                let rest = &cx.rest_days;
+                match self.session.change(|m| m.start_notice(notice, now, rest)) {
                     Ok(i) => {
                         self.notice.selected = i;
                         cx.message = Some(Message::info(

@@ -73,7 +73,12 @@ pub fn run(cli: &Cli) -> ExitCode {
     };
     let (themes, theme_problems) = crate::theme::available(crate::config::themes_dir().as_deref());
     let (rules, rule_problems) = crate::config::rules();
-    for d in theme_problems.iter().chain(&rule_problems) {
+    let (rest_days, rest_problems) = crate::config::rest_days();
+    for d in theme_problems
+        .iter()
+        .chain(&rule_problems)
+        .chain(&rest_problems)
+    {
         eprintln!("{}", d.render(lang));
     }
     let now = now();
@@ -120,6 +125,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         _ => Mode::Home(HomeView::scan(&data_dir)),
     };
     let mut app = App::new(lang, themes, now, mode, data_dir, rules);
+    app.shared.rest_days = rest_days;
     app.restore_draft();
     if let Some(base) = pending_new {
         app.prepare_new(base);
@@ -150,7 +156,11 @@ pub fn run(cli: &Cli) -> ExitCode {
         ));
     }
 
-    if let Some(d) = theme_problems.first().or(rule_problems.first()) {
+    if let Some(d) = theme_problems
+        .first()
+        .or(rule_problems.first())
+        .or(rest_problems.first())
+    {
         app.shared.message = Some(meeting::Message::error(
             d.render(Lang::Zh),
             d.render(Lang::En),

@@ -11,16 +11,22 @@
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeDelta, Weekday};
+use serde::{Deserialize, Serialize};
 
 use super::{NoticePeriod, PeriodKind};
 use crate::domain::Timestamp;
 
-/// Which days are rest days.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Which days are rest days: Saturdays and Sundays, plus public holidays,
+/// minus make-up working days. Written in a notice (the days its period was
+/// counted with) and in the user's `rest-days.ron`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RestDays {
-    /// Public holidays on weekdays.
+    /// Public holidays (法定节假日), e.g. "2025-10-01".
+    #[serde(default)]
     pub holidays: BTreeSet<NaiveDate>,
     /// Weekend days that are working days (调休上班).
+    #[serde(default)]
     pub make_up_workdays: BTreeSet<NaiveDate>,
 }
 
@@ -28,6 +34,40 @@ impl RestDays {
     /// Saturdays and Sundays only.
     pub fn weekends() -> Self {
         RestDays::default()
+    }
+
+    /// No holidays and no make-up days: weekends only.
+    pub fn is_empty(&self) -> bool {
+        self.holidays.is_empty() && self.make_up_workdays.is_empty()
+    }
+
+    /// The holidays and make-up days from `from` to `to`, both included.
+    pub fn between(&self, from: NaiveDate, to: NaiveDate) -> RestDays {
+        RestDays {
+            holidays: self.holidays.range(from..=to).copied().collect(),
+            make_up_workdays: self.make_up_workdays.range(from..=to).copied().collect(),
+        }
+    }
+
+    /// Both sets of days together.
+    pub fn union(&self, other: &RestDays) -> RestDays {
+        RestDays {
+            holidays: self.holidays.union(&other.holidays).copied().collect(),
+            make_up_workdays: self
+                .make_up_workdays
+                .union(&other.make_up_workdays)
+                .copied()
+                .collect(),
+        }
+    }
+
+    /// The days that may matter to a period of `period` posted on
+    /// `posted`: generous enough for any working-day period with long
+    /// holidays in it.
+    pub fn for_period(&self, posted: NaiveDate, period: NoticePeriod) -> RestDays {
+        let span = u64::from(period.length) * 2 + 40;
+        let to = posted.checked_add_days(Days::new(span)).unwrap_or(posted);
+        self.between(posted, to)
     }
 
     pub fn is_rest_day(&self, day: NaiveDate) -> bool {

@@ -26,6 +26,12 @@ pub struct Notice {
     #[serde(default)]
     pub basis: String,
     pub period: NoticePeriod,
+    /// The public holidays and make-up working days its periods were
+    /// counted with, copied from `rest-days.ron` when it was posted, so
+    /// that its end never moves when that file changes. Empty: weekends
+    /// only.
+    #[serde(default, skip_serializing_if = "RestDays::is_empty")]
+    pub rest_days: RestDays,
     /// 公示地点, e.g. 各单元楼道口公示栏.
     #[serde(default)]
     pub posted_where: String,
@@ -223,14 +229,33 @@ impl Notice {
         })
     }
 
+    /// The rest days to count with: the notice's own, and `rest`.
+    pub fn rest_days<'a>(&'a self, rest: &'a RestDays) -> std::borrow::Cow<'a, RestDays> {
+        if self.rest_days.is_empty() {
+            std::borrow::Cow::Borrowed(rest)
+        } else if rest.is_empty() {
+            std::borrow::Cow::Borrowed(&self.rest_days)
+        } else {
+            std::borrow::Cow::Owned(self.rest_days.union(rest))
+        }
+    }
+
     /// The end of the current period (24:00 of its last day).
     pub fn current_end(&self, rest: &RestDays) -> Option<Timestamp> {
+        let rest = self.rest_days(rest);
         self.current_posting()
-            .map(|(at, period)| calendar::period_end(at, period, rest))
+            .map(|(at, period)| calendar::period_end(at, period, &rest))
+    }
+
+    /// The end of a period posted at `at`, counted with the notice's rest
+    /// days and `rest`.
+    pub fn period_end(&self, at: Timestamp, period: NoticePeriod, rest: &RestDays) -> Timestamp {
+        calendar::period_end(at, period, &self.rest_days(rest))
     }
 
     /// The state at `now`, from the events up to `now`.
     pub fn state_at(&self, now: Timestamp, rest: &RestDays) -> NoticeState {
+        let rest = &*self.rest_days(rest);
         let mut state = NoticeState::Draft;
         for event in self.events.iter().filter(|e| e.at() <= now) {
             // A running period that ended before this event ended in force.
@@ -280,8 +305,9 @@ impl Notice {
 
     /// The last day of the current period, for the notice text.
     pub fn last_day(&self, rest: &RestDays) -> Option<NaiveDate> {
+        let rest = self.rest_days(rest);
         self.current_posting()
-            .map(|(at, period)| calendar::last_day(at.date_naive(), period, rest))
+            .map(|(at, period)| calendar::last_day(at.date_naive(), period, &rest))
     }
 }
 

@@ -35,6 +35,7 @@ fn notice(period: NoticePeriod, events: Vec<NoticeEvent>) -> Notice {
         title: "关于北苑居小区聘请保洁员及保洁费分摊办法的公示".to_string(),
         basis: "根据《中心广场社区居民议事协商规则》".to_string(),
         period,
+        rest_days: RestDays::weekends(),
         posted_where: "各单元楼道口公示栏".to_string(),
         objection_channel: "书面或电话向中心广场社区居委会反映".to_string(),
         issuer: "中心广场社区居民委员会".to_string(),

@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::decision::DecisionNature;
 use crate::domain::fixture::{small_meeting, t};
-use crate::domain::notice::NoticeStatus;
+use crate::domain::notice::{NoticeStatus, PeriodKind};
 use crate::domain::vote::{Outcome, RuleBook};
 
 const T0: &str = "2016-03-15T14:20:00+08:00";
@@ -228,13 +228,18 @@ fn decide_and_post(m: &mut Minutes) -> usize {
         title: "关于不再聘请物业公司的公示".into(),
         basis: String::new(),
         period: NoticePeriod::ONE_WEEK,
+        rest_days: RestDays::weekends(),
         posted_where: "楼道口公示栏".into(),
         objection_channel: String::new(),
         issuer: "居委会".into(),
         events: vec![],
     };
     let n = m
-        .start_notice(notice, t("2016-03-16T09:00:00+08:00"))
+        .start_notice(
+            notice,
+            t("2016-03-16T09:00:00+08:00"),
+            &RestDays::weekends(),
+        )
         .unwrap();
     assert!(m.decisions_without_notice().is_empty());
     n
@@ -267,8 +272,13 @@ fn an_objection_pauses_the_notice_and_reopens_its_topics() {
         m.log_objection(n, "某", "又一条", t("2016-03-18T11:00:00+08:00"))
             .is_err()
     );
-    m.repost_notice(n, NoticePeriod::ONE_WEEK, t("2016-03-21T09:00:00+08:00"))
-        .unwrap();
+    m.repost_notice(
+        n,
+        NoticePeriod::ONE_WEEK,
+        t("2016-03-21T09:00:00+08:00"),
+        &RestDays::weekends(),
+    )
+    .unwrap();
     assert_eq!(
         status(&m, "2016-03-22T09:00:00+08:00"),
         NoticeStatus::Running
@@ -300,4 +310,132 @@ fn ending_the_meeting_closes_the_floor() {
     assert_eq!(m.meeting.actual_end, Some(t("2016-03-15T16:00:00+08:00")));
     assert_eq!(m.speeches[0].duration_secs, 90 * 60);
     assert!(m.live.is_idle());
+}
+
+/// The 2025 National Day week: 1–8 October off, Sunday 28 September and
+/// Saturday 11 October worked.
+fn national_day_2025() -> RestDays {
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    RestDays {
+        holidays: [
+            "2025-01-01",
+            "2025-10-01",
+            "2025-10-02",
+            "2025-10-03",
+            "2025-10-06",
+            "2025-10-07",
+            "2025-10-08",
+        ]
+        .into_iter()
+        .map(d)
+        .collect(),
+        make_up_workdays: ["2025-09-28", "2025-10-11"].into_iter().map(d).collect(),
+    }
+}
+
+fn post_on(m: &mut Minutes, at: &str, period: NoticePeriod, rest: &RestDays) -> usize {
+    let n = Notice {
+        decisions: vec![1],
+        title: "关于更换小区门禁的公示".into(),
+        basis: String::new(),
+        period,
+        rest_days: RestDays::weekends(),
+        posted_where: "公示栏".into(),
+        objection_channel: String::new(),
+        issuer: "居委会".into(),
+        events: vec![],
+    };
+    m.start_notice(n, t(at), rest).unwrap()
+}
+
+#[test]
+fn a_notice_over_national_day_ends_after_the_holiday_and_keeps_its_days() {
+    let mut m = small_meeting();
+    let rest = national_day_2025();
+    // Posted Friday 26 September for seven days: the seventh day, Friday
+    // 3 October, is a holiday; the period ends on Thursday 9 October.
+    let n = post_on(
+        &mut m,
+        "2025-09-26T10:00:00+08:00",
+        NoticePeriod::ONE_WEEK,
+        &rest,
+    );
+    let notice = &m.notices[n];
+    assert_eq!(
+        notice.current_end(&RestDays::weekends()),
+        Some(t("2025-10-10T00:00:00+08:00")),
+        "counted with the days stored in the notice, whatever the caller knows"
+    );
+    assert_eq!(
+        notice.last_day(&RestDays::weekends()),
+        chrono::NaiveDate::from_ymd_opt(2025, 10, 9)
+    );
+    // Only the days near its period are kept in the file.
+    assert!(
+        notice
+            .rest_days
+            .holidays
+            .contains(&chrono::NaiveDate::from_ymd_opt(2025, 10, 8).unwrap())
+    );
+    assert!(
+        !notice
+            .rest_days
+            .holidays
+            .contains(&chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())
+    );
+    let rest_now = RestDays::weekends();
+    assert_eq!(
+        notice
+            .state_at(t("2025-10-09T23:00:00+08:00"), &rest_now)
+            .status(),
+        NoticeStatus::Running
+    );
+    assert_eq!(
+        notice
+            .state_at(t("2025-10-10T00:00:00+08:00"), &rest_now)
+            .status(),
+        NoticeStatus::InForce
+    );
+    // The file keeps them, and reads back the same.
+    let text = crate::minutes_file::to_ron(&m);
+    assert!(text.contains("rest_days: ("), "{text}");
+    let back = crate::minutes_file::parse(std::path::Path::new("x.ron"), &text)
+        .unwrap()
+        .minutes;
+    assert_eq!(back.notices[n].rest_days, m.notices[n].rest_days);
+}
+
+#[test]
+fn working_days_skip_the_holiday_and_count_the_sunday_worked() {
+    let mut m = small_meeting();
+    let five = NoticePeriod {
+        kind: PeriodKind::WorkingDays,
+        length: 5,
+    };
+    // Fri 26 Sep posted; Sun 28 (worked) 1, Mon 29 2, Tue 30 3, the
+    // holiday week skipped, Thu 9 Oct 4, Fri 10 Oct 5.
+    let n = post_on(
+        &mut m,
+        "2025-09-26T10:00:00+08:00",
+        five,
+        &national_day_2025(),
+    );
+    assert_eq!(
+        m.notices[n].last_day(&RestDays::weekends()),
+        chrono::NaiveDate::from_ymd_opt(2025, 10, 10)
+    );
+    // Without the holidays it would have been Friday 3 October.
+    let mut plain = small_meeting();
+    let p = post_on(
+        &mut plain,
+        "2025-09-26T10:00:00+08:00",
+        five,
+        &RestDays::weekends(),
+    );
+    assert_eq!(
+        plain.notices[p].last_day(&RestDays::weekends()),
+        chrono::NaiveDate::from_ymd_opt(2025, 10, 3)
+    );
+    assert!(plain.notices[p].rest_days.is_empty());
+    assert!(!crate::minutes_file::to_ron(&plain).contains("rest_days"));
 }

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::super::meeting::MeetingView;
 use super::super::ui::{BigText, Ui, cell, panel, title_bar, wrapped};
-use crate::domain::notice::{NoticeState, NoticeStatus, Remaining, RestDays};
+use crate::domain::notice::{NoticeState, NoticeStatus, Remaining, RestDays, calendar};
 use crate::i18n::{self, Label};
 
 pub fn status_style(ui: &Ui, s: NoticeStatus) -> Style {
@@ -156,9 +156,18 @@ fn draw_detail(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect, rest: &Rest
         ));
     }
     if let Some(last) = n.last_day(rest) {
+        // Holidays (or a weekend day worked) moved the end: say so.
+        let moved = n.current_posting().is_some_and(|(at, period)| {
+            calendar::last_day(at.date_naive(), period, &RestDays::weekends()) != last
+        });
+        let why = if moved {
+            ui.t("（节假日顺延）", " (moved for holidays)")
+        } else {
+            ""
+        };
         facts.push(ui.lang.choose(
-            format!("截止：{} 24 时", i18n::date(last, ui.lang)),
-            format!("Ends: end of {}", i18n::date(last, ui.lang)),
+            format!("截止：{} 24 时{why}", i18n::date(last, ui.lang)),
+            format!("Ends: end of {}{why}", i18n::date(last, ui.lang)),
         ));
     }
     if let NoticeState::InForce { since } = state {
