@@ -18,11 +18,7 @@ pub struct MeetingLock {
 
 /// The hidden lock file of a minutes file.
 pub fn lock_path(minutes_path: &Path) -> PathBuf {
-    let name = minutes_path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    minutes_path.with_file_name(format!(".{name}.lock"))
+    super::paths::hidden_sibling(minutes_path, "lock")
 }
 
 impl MeetingLock {

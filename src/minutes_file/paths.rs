@@ -126,3 +126,14 @@ pub fn minutes_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     out.sort();
     Ok(out)
 }
+
+/// A hidden file beside the minutes at `minutes_path`, named after it:
+/// `.NAME.ron.SUFFIX` (its lock, the draft of an open form). Hidden, so no
+/// listing of minutes picks it up.
+pub fn hidden_sibling(minutes_path: &Path, suffix: &str) -> PathBuf {
+    let name = minutes_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    minutes_path.with_file_name(format!(".{name}.{suffix}"))
+}

@@ -134,11 +134,7 @@ impl FormDraft {
 
 /// Where the draft of the meeting at `minutes_path` lives.
 pub fn draft_path(minutes_path: &Path) -> PathBuf {
-    let name = minutes_path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    minutes_path.with_file_name(format!(".{name}.draft"))
+    crate::minutes_file::paths::hidden_sibling(minutes_path, "draft")
 }
 
 /// Write the draft atomically.
