@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal: the demo meeting run from
 //! check-in to the notice countdown, recovery after kill -9, one writer
-//! per meeting, SIGTERM, a closed terminal window. Screens are read
+//! per meeting, SIGTERM, a closed terminal window, a panic. Screens are read
 //! through a vt100 parser; the tests wait for text to appear (generously),
 //! they never time anything.
 
@@ -470,4 +470,48 @@ fn closing_the_terminal_window_ends_yishi_and_frees_the_meeting() {
     assert!(!yishi::minutes_file::lock::is_locked(&file));
     let m = yishi::minutes_file::read(&file).unwrap().minutes;
     assert_eq!(m.attendance().present, 1);
+}
+
+/// A panic (asked for with `YISHI_TEST_PANIC`, honoured by debug builds
+/// only) after the first frame: the terminal leaves the alternate screen,
+/// raw mode is undone, the message is readable, the minutes are on disk.
+/// (Built with the tests' profile: absent from `cargo test --release`,
+/// whose yishi has no such request.)
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_restores_the_terminal_and_keeps_the_meeting() {
+    let d = dirs();
+    let mut cmd = command(&d, &["demo"]);
+    cmd.env("YISHI_TEST_PANIC", "1");
+    let mut session = expectrl::Session::spawn(cmd).expect("spawn yishi in a pty");
+    session
+        .get_process_mut()
+        .set_window_size(COLS, ROWS)
+        .unwrap();
+    let mut pty = Pty {
+        session,
+        parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
+    };
+    let after = pty.wait_exit();
+    assert!(
+        !pty.parser.screen().alternate_screen(),
+        "back on the main screen: {after}"
+    );
+    assert!(!pty.parser.screen().hide_cursor(), "the cursor is shown");
+    assert!(after.contains("YISHI_TEST_PANIC"), "the message: {after}");
+    // Raw mode is undone: the terminal reads lines again (ICANON).
+    let master = pty.session.get_process().get_raw_handle().unwrap();
+    // SAFETY: tcgetattr fills a termios we own, from a descriptor we own.
+    let lflag = unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        assert_eq!(
+            libc::tcgetattr(std::os::fd::AsRawFd::as_raw_fd(&master), &mut t),
+            0
+        );
+        t.c_lflag
+    };
+    assert_ne!(lflag & libc::ICANON, 0, "canonical mode is back");
+    let file = the_only_file(&d.data);
+    assert!(yishi::minutes_file::read(&file).is_ok());
+    assert!(!yishi::minutes_file::lock::is_locked(&file));
 }

@@ -180,6 +180,12 @@ fn event_loop(app: &mut App) -> std::io::Result<()> {
     loop {
         app.tick(now());
         term.draw(|f| app.draw(f))?;
+        // Debug builds only: a panic on request, for the end-to-end test
+        // that the terminal is restored after a panic.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("YISHI_TEST_PANIC").is_some() {
+            panic!("YISHI_TEST_PANIC: a panic on request, after the first frame");
+        }
         if app.bell {
             app.bell = false;
             terminal::bell(&mut term);
