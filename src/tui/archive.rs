@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::field::TextField;
 use super::form::{Form, FormField, Popup, Purpose, edit_text};
 use super::keymap::Action;
-use super::meeting::{ListState, Message, Shared, export_to_folder};
+use super::meeting::{ListState, Message, Shared, export_chosen, export_form};
 use crate::archive::{
     Archive, Column, DecisionInForce, Filter, NoticeFilter, OpenTopic, Options, Order, OverdueTask,
     RunningNotice, Search, Sort, Table, ThreadSummary, TimelineEvent, View,
@@ -449,28 +449,7 @@ impl ArchiveView {
         let Some(entry) = self.selected_entry(shared.now) else {
             return;
         };
-        let mut form = Form::new(
-            Purpose::ArchiveExport(entry),
-            tx("导出", "Export"),
-            vec![
-                FormField::choice(
-                    tx("内容", "What"),
-                    vec!["会议纪要 / minutes".into(), "公示 / notice".into()],
-                    0,
-                ),
-                FormField::choice(
-                    tx("格式", "Format"),
-                    vec![
-                        "HTML（打印）/ HTML (print)".into(),
-                        "Markdown".into(),
-                        "文本 / text".into(),
-                    ],
-                    0,
-                ),
-            ],
-        );
-        form.focus = 0;
-        shared.popup = Some(Popup::Form(form));
+        shared.popup = Some(Popup::Form(export_form(Purpose::ArchiveExport(entry))));
     }
 
     fn filter_form(&self, lang: Lang) -> Form {
@@ -578,13 +557,6 @@ impl ArchiveView {
                 true
             }
             Purpose::ArchiveExport(entry) => {
-                let what =
-                    [crate::export::What::Minutes, crate::export::What::Notice][form.choice(0)];
-                let format = [
-                    crate::export::Format::Html,
-                    crate::export::Format::Md,
-                    crate::export::Format::Txt,
-                ][form.choice(1)];
                 let loaded = match self.archive.load(entry as usize) {
                     Ok(l) => l,
                     Err(d) => {
@@ -597,19 +569,7 @@ impl ArchiveView {
                     }
                 };
                 let path = self.archive.entries()[entry as usize].path.clone();
-                match export_to_folder(&loaded.minutes, &path, what, format, shared) {
-                    Ok(out) => {
-                        shared.message = Some(Message::info(
-                            format!("已导出：{}", out.display()),
-                            format!("exported: {}", out.display()),
-                        ));
-                        true
-                    }
-                    Err((zh, en)) => {
-                        form.refuse(zh, en);
-                        false
-                    }
-                }
+                export_chosen(&loaded.minutes, &path, form, shared)
             }
             _ => true,
         }

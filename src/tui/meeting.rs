@@ -942,7 +942,7 @@ impl MeetingView {
             Action::Bottom => self.minutes_scroll = u16::MAX,
             Action::EndMeeting => cx.popup = Some(Popup::Confirm(Confirm::EndMeeting)),
             Action::Export => {
-                cx.popup = Some(Popup::Form(export_form()));
+                cx.popup = Some(Popup::Form(export_form(Purpose::Export)));
             }
             _ => return false,
         }
@@ -1201,25 +1201,8 @@ impl MeetingView {
                 }
             }
             Purpose::Export => {
-                let what =
-                    [crate::export::What::Minutes, crate::export::What::Notice][form.choice(0)];
-                let format = [
-                    crate::export::Format::Html,
-                    crate::export::Format::Md,
-                    crate::export::Format::Txt,
-                ][form.choice(1)];
-                match export_to_folder(&self.session.minutes, &self.session.path, what, format, cx)
-                {
-                    Ok(path) => {
-                        cx.message = Some(Message::info(
-                            format!("已导出：{}", path.display()),
-                            format!("exported: {}", path.display()),
-                        ))
-                    }
-                    Err((zh, en)) => {
-                        form.refuse(zh, en);
-                        return false;
-                    }
+                if !export_chosen(&self.session.minutes, &self.session.path, form, cx) {
+                    return false;
                 }
             }
             Purpose::NewMeeting | Purpose::ArchiveFilter | Purpose::ArchiveExport(_) => {
@@ -1306,9 +1289,10 @@ fn notice_form(m: &Minutes, pending: &[u32]) -> Form {
     )
 }
 
-fn export_form() -> Form {
+/// The export form (what, which format), for a meeting or an archive entry.
+pub fn export_form(purpose: Purpose) -> Form {
     Form::new(
-        Purpose::Export,
+        purpose,
         tx("导出", "Export"),
         vec![
             FormField::choice(
@@ -1359,6 +1343,35 @@ pub fn export_to_folder(
     crate::minutes_file::write_atomic(&path, text.as_bytes())
         .map_err(|d| (d.render(Lang::Zh), d.render(Lang::En)))?;
     Ok(path)
+}
+
+/// Export what the export form chose, and say where it went; false (the
+/// form refused with the reason) when it could not be written.
+pub fn export_chosen(
+    m: &Minutes,
+    source: &std::path::Path,
+    form: &mut Form,
+    cx: &mut Shared,
+) -> bool {
+    let what = [crate::export::What::Minutes, crate::export::What::Notice][form.choice(0)];
+    let format = [
+        crate::export::Format::Html,
+        crate::export::Format::Md,
+        crate::export::Format::Txt,
+    ][form.choice(1)];
+    match export_to_folder(m, source, what, format, cx) {
+        Ok(path) => {
+            cx.message = Some(Message::info(
+                format!("已导出：{}", path.display()),
+                format!("exported: {}", path.display()),
+            ));
+            true
+        }
+        Err((zh, en)) => {
+            form.refuse(zh, en);
+            false
+        }
+    }
 }
 
 /// Whether a checklist form field is focused (for drawing its cursor).
