@@ -963,20 +963,7 @@ fn make_meeting(
 
     // State relative to today.
     if date > today {
-        m.meeting.state = MeetingState::Planned;
-        m.meeting.actual_start = None;
-        m.meeting.actual_end = None;
-        for a in &mut m.roster {
-            a.attendance = Attendance::Expected;
-        }
-        for t in &mut m.agenda {
-            t.state = TopicState::Pending;
-            t.started_at = None;
-        }
-        m.speeches.clear();
-        m.votes.clear();
-        m.decisions.clear();
-        m.notices.clear();
+        m.clear_proceedings();
     } else if date == today {
         m.meeting.state = MeetingState::InProgress;
         m.meeting.actual_end = None;

@@ -138,24 +138,30 @@ impl Minutes {
             .planned_end
             .map(|end| end - m.meeting.planned_start);
         m.meeting.id = new_id(now, "demo");
-        m.meeting.state = MeetingState::Planned;
         m.meeting.planned_start = start;
         m.meeting.planned_end = shift.map(|d| start + d);
-        m.meeting.actual_start = None;
-        m.meeting.actual_end = None;
-        for a in &mut m.roster {
+        m.clear_proceedings();
+        m
+    }
+
+    /// Undo everything the meeting did: planned again, everyone expected,
+    /// topics pending, no speeches, votes, decisions or notices.
+    pub fn clear_proceedings(&mut self) {
+        self.meeting.state = MeetingState::Planned;
+        self.meeting.actual_start = None;
+        self.meeting.actual_end = None;
+        for a in &mut self.roster {
             a.attendance = Attendance::Expected;
         }
-        for t in &mut m.agenda {
+        for t in &mut self.agenda {
             t.state = TopicState::Pending;
             t.started_at = None;
         }
-        m.speeches.clear();
-        m.votes.clear();
-        m.decisions.clear();
-        m.notices.clear();
-        m.live = Default::default();
-        m
+        self.speeches.clear();
+        self.votes.clear();
+        self.decisions.clear();
+        self.notices.clear();
+        self.live = Default::default();
     }
 }
 
