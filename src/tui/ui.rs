@@ -51,6 +51,18 @@ impl<'a> Ui<'a> {
         self.lang.choose(zh, en)
     }
 
+    /// A list row's style and its leading marker: `> ` on the selected row
+    /// (shown by the marker as well as by colour), blanks on the others.
+    pub fn row_start(&self, selected: bool) -> (Style, Span<'static>) {
+        if selected {
+            let style = self.style(|r| r.selected);
+            (style, Span::styled("> ", style))
+        } else {
+            let style = self.style(|r| r.base);
+            (style, Span::styled("  ", style))
+        }
+    }
+
     /// The colon after a label: `：` in Chinese, `: ` in English.
     pub fn colon(&self) -> &'static str {
         self.lang.choose("：", ": ")

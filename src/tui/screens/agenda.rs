@@ -78,11 +78,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
             .map(|(k, t)| {
                 let i = window.start + k;
                 let selected = i == mv.agenda.selected;
-                let base = if selected {
-                    ui.style(|r| r.selected)
-                } else {
-                    ui.style(|r| r.base)
-                };
+                let (base, marker) = ui.row_start(selected);
                 let st = if selected {
                     base
                 } else {
@@ -94,7 +90,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
                     String::new()
                 };
                 Line::from(vec![
-                    Span::styled(if selected { "> " } else { "  " }, base),
+                    marker,
                     cell(&format!("{}.", i + 1), 3, base),
                     cell(&t.title, title_w, base),
                     cell(t.state.label(ui.lang), state_w, st),

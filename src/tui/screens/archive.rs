@@ -262,13 +262,9 @@ fn draw_table(f: &mut Frame, ui: &Ui, av: &ArchiveView, area: Rect) {
         .enumerate()
         .map(|(k, &e)| {
             let selected = window.start + k == av.list.selected;
-            let base = if selected {
-                ui.style(|r| r.selected)
-            } else {
-                ui.style(|r| r.base)
-            };
+            let (base, marker) = ui.row_start(selected);
             let entry = &entries[e as usize];
-            let mut spans = vec![Span::styled(if selected { "> " } else { "  " }, base)];
+            let mut spans = vec![marker];
             let Some(m) = entry.meeting() else {
                 let name = entry
                     .path
@@ -577,13 +573,9 @@ fn draw_overview(f: &mut Frame, ui: &Ui, av: &ArchiveView, area: Rect) {
         .enumerate()
         .map(|(k, (lead, style, text))| {
             let selected = window.start + k == av.overview_list.selected;
-            let base = if selected {
-                ui.style(|r| r.selected)
-            } else {
-                ui.style(|r| r.base)
-            };
+            let (base, marker) = ui.row_start(selected);
             Line::from(vec![
-                Span::styled(if selected { "> " } else { "  " }, base),
+                marker,
                 cell(lead, 14, if selected { base } else { *style }),
                 Span::styled(" ", base),
                 cell(text, w.saturating_sub(17), base),
@@ -621,11 +613,7 @@ fn draw_timeline(f: &mut Frame, ui: &Ui, t: &super::super::archive::Timeline, ar
         .enumerate()
         .map(|(k, ev)| {
             let selected = window.start + k == t.list.selected;
-            let base = if selected {
-                ui.style(|r| r.selected)
-            } else {
-                ui.style(|r| r.base)
-            };
+            let (base, marker) = ui.row_start(selected);
             let last_day = |ends: crate::domain::Timestamp| {
                 i18n::date((ends - chrono::TimeDelta::days(1)).date_naive(), ui.lang)
             };
@@ -684,7 +672,7 @@ fn draw_timeline(f: &mut Frame, ui: &Ui, t: &super::super::archive::Timeline, ar
                 ),
             };
             Line::from(vec![
-                Span::styled(if selected { "> " } else { "  " }, base),
+                marker,
                 cell(&ev.date.format("%Y-%m-%d").to_string(), 11, base),
                 cell(
                     &text,

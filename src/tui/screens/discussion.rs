@@ -87,17 +87,13 @@ fn draw_queue(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
         .map(|(k, id)| {
             let i = window.start + k;
             let selected = i == mv.discussion.queue.selected;
-            let base = if selected {
-                ui.style(|r| r.selected)
-            } else {
-                ui.style(|r| r.base)
-            };
+            let (base, marker) = ui.row_start(selected);
             let who = m.attendee(*id).map_or_else(
                 || format!("#{id}"),
                 |a| format!("{} {}", a.name, a.role.label(ui.lang)),
             );
             Line::from(vec![
-                Span::styled(if selected { "> " } else { "  " }, base),
+                marker,
                 cell(&format!("{}. {who}", i + 1), w.saturating_sub(2), base),
             ])
         })

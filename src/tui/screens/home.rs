@@ -162,11 +162,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, home: &HomeView, data_dir: &Path, message: O
             last_section = section;
         }
         let selected = i == home.list.selected;
-        let base = if selected {
-            ui.style(|r| r.selected)
-        } else {
-            ui.style(|r| r.base)
-        };
+        let (base, marker) = ui.row_start(selected);
         let text = match item {
             HomeItem::Continue(e) | HomeItem::Recent(e) => {
                 let busy = if e.busy {
@@ -193,10 +189,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, home: &HomeView, data_dir: &Path, message: O
                 .to_string(),
         };
         rows.push((
-            Line::from(vec![
-                Span::styled(if selected { "> " } else { "  " }, base),
-                cell(&text, w.saturating_sub(2), base),
-            ]),
+            Line::from(vec![marker, cell(&text, w.saturating_sub(2), base)]),
             i,
         ));
     }

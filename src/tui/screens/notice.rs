@@ -37,14 +37,10 @@ pub fn draw(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     for (i, n) in m.notices.iter().enumerate() {
         let selected = i == mv.notice.selected;
-        let base = if selected {
-            ui.style(|r| r.selected)
-        } else {
-            ui.style(|r| r.base)
-        };
+        let (base, marker) = ui.row_start(selected);
         let status = n.state_at(ui.now, &rest).status();
         lines.push(Line::from(vec![
-            Span::styled(if selected { "> " } else { "  " }, base),
+            marker,
             cell(&n.title, usize::from(body.width).saturating_sub(2), base),
         ]));
         lines.push(Line::from(vec![

@@ -105,11 +105,7 @@ fn draw_list(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
             let pos = order.iter().position(|&o| o == i);
             let selected = pos == Some(mv.roster.selected);
             let (word, style) = attendance_word(ui, &a.attendance);
-            let base = if selected {
-                ui.style(|r| r.selected)
-            } else {
-                ui.style(|r| r.base)
-            };
+            let (base, marker) = ui.row_start(selected);
             let status_style = if selected { base } else { style };
             let hh = if a.households > 0 {
                 format!("{}{}", a.households, ui.t("户", "hh"))
@@ -118,7 +114,7 @@ fn draw_list(f: &mut Frame, ui: &Ui, mv: &MeetingView, area: Rect) {
             };
             rows.push((
                 Line::from(vec![
-                    Span::styled(if selected { "> " } else { "  " }, base),
+                    marker,
                     cell(&a.name, name_w, base),
                     Span::styled(" ", base),
                     cell(&word, status_w, status_style),

@@ -136,11 +136,7 @@ fn draw_ballots(
                 .map(|(k, v)| {
                     let i = window.start + k;
                     let selected = i == mv.vote.rows.selected;
-                    let base = if selected {
-                        ui.style(|r| r.selected)
-                    } else {
-                        ui.style(|r| r.base)
-                    };
+                    let (base, marker) = ui.row_start(selected);
                     let choice = list
                         .iter()
                         .find(|b| b.voter == v.attendee)
@@ -166,7 +162,7 @@ fn draw_ballots(
                         String::new()
                     };
                     Line::from(vec![
-                        Span::styled(if selected { "> " } else { "  " }, base),
+                        marker,
                         cell(&name, 8, base),
                         cell(&weight, 6, base),
                         cell(
@@ -193,14 +189,10 @@ fn draw_ballots(
                 .enumerate()
                 .map(|(i, (c, measure))| {
                     let selected = i == mv.vote.rows.selected;
-                    let base = if selected {
-                        ui.style(|r| r.selected)
-                    } else {
-                        ui.style(|r| r.base)
-                    };
+                    let (base, marker) = ui.row_start(selected);
                     let a = count_amount(ballots, *c);
                     Line::from(vec![
-                        Span::styled(if selected { "> " } else { "  " }, base),
+                        marker,
                         cell(
                             c.label(ui.lang),
                             6,
