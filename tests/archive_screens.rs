@@ -2,10 +2,11 @@
 //! a broken file: the table, search as you type, filters, sorting, the
 //! overviews, a topic's timeline, read-only minutes and exports.
 
-use chrono::{DateTime, FixedOffset};
+mod common;
+use common::{render, t, text};
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use yishi::archive::Options;
@@ -14,10 +15,6 @@ use yishi::i18n::Lang;
 use yishi::theme::Theme;
 use yishi::tui::app::{App, Mode};
 use yishi::tui::screens::home::HomeView;
-
-fn t(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).unwrap()
-}
 
 struct Fixture {
     app: App,
@@ -69,26 +66,6 @@ fn typ(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
-}
-
-fn render(app: &App, w: u16, h: u16) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.draw(f)).unwrap();
-    term.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            x += (unicode_width::UnicodeWidthStr::width(sym) as u16).max(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn screen(app: &App) -> String {

@@ -2,7 +2,10 @@
 //! 160×48 with the 北苑居 demo: what it says, and the colours that carry
 //! meaning (always alongside words).
 
-use chrono::{DateTime, FixedOffset, TimeDelta};
+mod common;
+use common::{lines, render, t, text};
+
+use chrono::TimeDelta;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -17,10 +20,6 @@ use yishi::tui::meeting::MeetingView;
 use yishi::tui::session::Session;
 
 const T0: &str = "2026-11-22T14:20:00+08:00";
-
-fn t(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).unwrap()
-}
 
 struct Fixture {
     app: App,
@@ -53,33 +52,6 @@ fn typ(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
-}
-
-fn render(app: &App, w: u16, h: u16) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.draw(f)).unwrap();
-    term.backend().buffer().clone()
-}
-
-/// The buffer as lines of text (a wide character's second cell skipped).
-fn lines(buf: &Buffer) -> Vec<String> {
-    let area = buf.area;
-    (0..area.height)
-        .map(|y| {
-            let mut s = String::new();
-            let mut x = 0;
-            while x < area.width {
-                let sym = buf[(x, y)].symbol();
-                s.push_str(sym);
-                x += (unicode_width::UnicodeWidthStr::width(sym) as u16).max(1);
-            }
-            s
-        })
-        .collect()
-}
-
-fn text(buf: &Buffer) -> String {
-    lines(buf).join("\n")
 }
 
 /// The cell where `needle` starts on screen.
